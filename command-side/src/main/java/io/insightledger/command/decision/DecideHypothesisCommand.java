@@ -1,0 +1,19 @@
+package io.insightledger.command.decision;
+
+import io.insightledger.events.hypothesis.DecisionOutcome;
+import io.insightledger.events.hypothesis.HypothesisDecidedEvent;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+public record DecideHypothesisCommand(
+        @TargetAggregateIdentifier String hypothesisId,
+        String decisionId,
+        DecisionOutcome outcome,
+        String rationale,
+        List<String> evidenceIds) {
+
+    public HypothesisDecidedEvent toEvent() {
+        return new HypothesisDecidedEvent(hypothesisId, decisionId, outcome, rationale, evidenceIds);
+    }
+}

@@ -1,0 +1,20 @@
+package io.insightledger.command.evidence;
+
+import io.insightledger.events.hypothesis.EvidenceDirection;
+import io.insightledger.events.hypothesis.EvidenceLinkedEvent;
+import io.insightledger.events.hypothesis.EvidenceStrength;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record LinkEvidenceCommand(
+        @TargetAggregateIdentifier String hypothesisId,
+        String evidenceId,
+        String meetingId,
+        String observationId,
+        EvidenceDirection direction,
+        EvidenceStrength strength,
+        String note) {
+
+    public EvidenceLinkedEvent toEvent() {
+        return new EvidenceLinkedEvent(hypothesisId, evidenceId, meetingId, observationId, direction, strength, note);
+    }
+}

@@ -1,0 +1,33 @@
+package io.insightledger.command.hypothesis;
+
+import io.insightledger.command.system.Ids;
+import io.insightledger.events.hypothesis.HypothesisCategory;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+record ProposeHypothesisRequest(
+        @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String id,
+        @NotBlank @Size(max = 200) String title,
+        @NotBlank @Size(max = 5_000) String statement,
+        @NotNull HypothesisCategory category,
+        @NotBlank @Size(max = 5_000) String successCriteria,
+        @Size(min = 1, max = 200) String owner,
+        @Size(max = 50) List<@NotBlank @Size(max = 50) String> tags,
+        @Size(max = 50) List<@NotBlank @Size(max = 100) String> segments,
+        @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String parentId) {
+
+    /** @param proposer owns the hypothesis unless the request names an owner */
+    ProposeHypothesisCommand toCommand(String hypothesisId, String proposer) {
+        return new ProposeHypothesisCommand(hypothesisId, title.strip(), statement.strip(), category,
+                successCriteria.strip(), owner == null ? proposer : owner.strip(), stripped(tags), stripped(segments),
+                parentId);
+    }
+
+    private static List<String> stripped(List<String> values) {
+        return values == null ? List.of() : values.stream().map(String::strip).toList();
+    }
+}

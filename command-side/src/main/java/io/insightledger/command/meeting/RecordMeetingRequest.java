@@ -1,0 +1,42 @@
+package io.insightledger.command.meeting;
+
+import io.insightledger.command.system.Ids;
+import io.insightledger.command.system.NotFarInFuture;
+import io.insightledger.events.meeting.Attendee;
+import io.insightledger.events.meeting.AttendeeSide;
+import io.insightledger.events.meeting.Channel;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+
+record RecordMeetingRequest(
+        @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String id,
+        @NotBlank @Size(max = 200) String title,
+        @NotNull @NotFarInFuture Instant occurredAt,
+        @NotBlank @Size(max = 200) String organization,
+        @NotBlank @Size(max = 100) String segment,
+        @NotNull Channel channel,
+        @NotEmpty @Size(max = 100) List<@Valid @NotNull AttendeeRequest> attendees,
+        @Size(max = 20_000) String notes,
+        @Size(max = 50) List<@NotBlank @Size(max = 50) String> tags) {
+
+    record AttendeeRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 100) String role,
+            @NotNull AttendeeSide side) {
+    }
+
+    RecordMeetingCommand toCommand(String meetingId) {
+        return new RecordMeetingCommand(meetingId, title.strip(), occurredAt, organization.strip(), segment.strip(),
+                channel,
+                attendees.stream().map(a -> new Attendee(a.name().strip(), a.role().strip(), a.side())).toList(),
+                notes == null ? "" : notes,
+                tags == null ? List.of() : tags.stream().map(String::strip).toList());
+    }
+}

@@ -1,0 +1,53 @@
+package io.insightledger.command.system;
+
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.net.URI;
+
+/** Domain rule violations and Axon's refusals as RFC 9457 problems: each names the rule it enforces. */
+@RestControllerAdvice
+class CommandProblems {
+
+    private static final String TYPE_BASE = "https://insight-ledger.io/problems/";
+
+    @ExceptionHandler(RuleViolationException.class)
+    ProblemDetail ruleViolated(RuleViolationException e) {
+        return problem(e.status(), e.rule(), e.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "NotFound", "Nothing is recorded under id " + e.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail staleVersion(ConflictingAggregateVersionException e) {
+        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, "StaleVersion",
+                "You saw version " + e.getExpectedVersion() + " but it is now at " + e.getActualVersion()
+                        + "; read it again and retry");
+        problem.setProperty("currentVersion", e.getActualVersion());
+        return problem;
+    }
+
+    /** Two writers raced for the same aggregate version: the loser may simply retry. */
+    @ExceptionHandler({ConcurrencyException.class, EventStoreException.class})
+    ProblemDetail concurrentWrite(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, "ConcurrentModification",
+                "Someone else changed it at the same moment; read it again and retry");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String rule, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + rule));
+        problem.setTitle(rule);
+        problem.setProperty("rule", rule);
+        return problem;
+    }
+}

@@ -1,0 +1,72 @@
+package io.insightledger.command.system;
+
+import io.insightledger.platform.kafka.EventTopic;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.extensions.kafka.KafkaProperties;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
+import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+import java.time.Duration;
+
+/** Wiring of the write side: command metadata, and the path from the event store to the topic. */
+@Configuration(proxyBeanMethods = false)
+class CommandSideConfiguration {
+
+    /** Registered with the command gateway by Axon's auto-configuration. */
+    @Bean
+    RequestMetadataInterceptor requestMetadataInterceptor() {
+        return new RequestMetadataInterceptor();
+    }
+
+    /**
+     * The publishing processor starts at the tail of the event store. Axon's default first token marks every stored
+     * event as a replay, and the Kafka publisher ignores replays: those events would never reach the topic.
+     */
+    @Bean
+    ConfigurerModule publisherStartsAtTail(KafkaProperties kafka) {
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
+                kafka.getPublisher().getProcessingGroup(),
+                config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken));
+    }
+
+    /** As axon-kafka's own, but waiting long enough for an acknowledgement that the first send needs metadata for. */
+    @Bean(destroyMethod = "shutDown")
+    @SuppressWarnings("unchecked")
+    KafkaPublisher<String, byte[]> kafkaPublisher(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                                  ProducerFactory<?, ?> axonKafkaProducerFactory,
+                                                  KafkaMessageConverter<String, byte[]> kafkaMessageConverter,
+                                                  org.axonframework.config.Configuration configuration,
+                                                  KafkaProperties kafka,
+                                                  @Value("${insight.kafka.publisher.ack-timeout}") Duration ackTimeout) {
+        return KafkaPublisher.<String, byte[]>builder()
+                .serializer(eventSerializer)
+                .producerFactory((ProducerFactory<String, byte[]>) axonKafkaProducerFactory)
+                .messageConverter(kafkaMessageConverter)
+                .messageMonitor(configuration.messageMonitor(KafkaPublisher.class, "kafkaPublisher"))
+                .topic(kafka.getDefaultTopic())
+                .publisherAckTimeout(ackTimeout.toMillis())
+                .build();
+    }
+
+    /**
+     * Creates the topic once Kafka answers, without holding up start-up: commands must work while Kafka is down,
+     * and the publisher catches up when it returns.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void createTopicWhenKafkaAnswers(ApplicationReadyEvent ready) {
+        EventTopic topic = ready.getApplicationContext().getBean(EventTopic.class);
+        new SimpleAsyncTaskExecutor("topic-creation-").execute(() -> topic.ensureExists(Duration.ofDays(365)));
+    }
+}

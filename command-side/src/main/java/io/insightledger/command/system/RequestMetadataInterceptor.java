@@ -1,0 +1,34 @@
+package io.insightledger.command.system;
+
+import io.insightledger.events.EventMetadata;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.slf4j.MDC;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * Stamps each command with the authenticated principal and the request's correlation id, from which every event it
+ * causes inherits them. Nothing the client sends in a body can set either.
+ */
+public class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
+
+    @Override
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+        return (index, command) -> {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication == null || !authentication.isAuthenticated()) {
+                throw new IllegalStateException("Commands are sent on behalf of a signed-in user only");
+            }
+            String correlationId = MDC.get(EventMetadata.CORRELATION_ID);
+            return command.andMetaData(Map.of(
+                    EventMetadata.ACTOR, authentication.getName(),
+                    EventMetadata.CORRELATION_ID, correlationId != null ? correlationId : UUID.randomUUID().toString()));
+        };
+    }
+}

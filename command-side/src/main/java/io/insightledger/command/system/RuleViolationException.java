@@ -1,0 +1,42 @@
+package io.insightledger.command.system;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A command broke one of the domain's rules. The rule's name is its identity: searching the code for it finds the
+ * check, its tests and the problem type clients see.
+ */
+public class RuleViolationException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String rule;
+
+    private RuleViolationException(HttpStatus status, String rule, String message) {
+        super(message);
+        this.status = status;
+        this.rule = rule;
+    }
+
+    /** Something the command refers to does not exist. */
+    public static RuleViolationException notFound(String rule, String message) {
+        return new RuleViolationException(HttpStatus.NOT_FOUND, rule, message);
+    }
+
+    /** The command contradicts the current state (an id already taken, a state that forbids it). */
+    public static RuleViolationException conflict(String rule, String message) {
+        return new RuleViolationException(HttpStatus.CONFLICT, rule, message);
+    }
+
+    /** The command is well-formed but cannot be carried out as asked. */
+    public static RuleViolationException unprocessable(String rule, String message) {
+        return new RuleViolationException(HttpStatus.UNPROCESSABLE_ENTITY, rule, message);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String rule() {
+        return rule;
+    }
+}

@@ -1,0 +1,6 @@
+package io.insightledger.events.hypothesis;
+
+/** How a decision closes a hypothesis. */
+public enum DecisionOutcome {
+    VALIDATED, INVALIDATED, PARKED
+}

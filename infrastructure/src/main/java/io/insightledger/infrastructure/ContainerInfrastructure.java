@@ -1,0 +1,93 @@
+package io.insightledger.infrastructure;
+
+import java.util.Locale;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.lifecycle.Startables;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * PostgreSQL and Kafka in throwaway Docker containers on free ports.
+ *
+ * <p>{@link #stopKafka()} pauses the Kafka container and {@link #startKafka()} unpauses it: a stopped and restarted
+ * container would get a new host port that the broker does not advertise. While paused, connections are not refused
+ * but hang, so clients see timeouts; the broker keeps its data.
+ */
+final class ContainerInfrastructure implements Infrastructure {
+
+    private static final String USERNAME = "postgres";
+    private static final String PASSWORD = "postgres";
+
+    private final PostgreSQLContainer<?> postgres;
+    private final KafkaContainer kafka;
+    private boolean kafkaPaused;
+
+    private ContainerInfrastructure(PostgreSQLContainer<?> postgres, KafkaContainer kafka) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+    }
+
+    static ContainerInfrastructure start() {
+        PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>(DockerImageName.parse("postgres:17"))
+                .withUsername(USERNAME)
+                .withPassword(PASSWORD);
+        KafkaContainer kafka = new KafkaContainer(DockerImageName.parse("apache/kafka:3.9.1"));
+        // the image turns KAFKA_FOO_BAR into foo.bar
+        KafkaServer.singleNodeSettings().forEach((key, value) ->
+                kafka.withEnv("KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'), value));
+        ContainerInfrastructure infrastructure = new ContainerInfrastructure(postgres, kafka);
+        try {
+            Startables.deepStart(postgres, kafka).join();
+        } catch (RuntimeException e) {
+            infrastructure.close();
+            throw e;
+        }
+        return infrastructure;
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return kafka.getBootstrapServers();
+    }
+
+    @Override
+    public String jdbcUrl(String database) {
+        return PostgresDatabases.jdbcUrl(postgres.getHost(), postgres.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT),
+                USERNAME, PASSWORD, database);
+    }
+
+    @Override
+    public String username() {
+        return USERNAME;
+    }
+
+    @Override
+    public String password() {
+        return PASSWORD;
+    }
+
+    @Override
+    public synchronized void stopKafka() {
+        if (!kafkaPaused) {
+            kafka.getDockerClient().pauseContainerCmd(kafka.getContainerId()).exec();
+            kafkaPaused = true;
+        }
+    }
+
+    @Override
+    public synchronized void startKafka() {
+        if (kafkaPaused) {
+            kafka.getDockerClient().unpauseContainerCmd(kafka.getContainerId()).exec();
+            kafkaPaused = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            kafka.stop();
+        } finally {
+            postgres.stop();
+        }
+    }
+}

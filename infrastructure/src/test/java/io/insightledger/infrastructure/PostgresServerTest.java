@@ -1,0 +1,62 @@
+package io.insightledger.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PostgresServerTest {
+
+    @Test
+    void createsDatabasesWhoseDataSurvivesARestartOnTheSameDirectory(@TempDir Path dataDir) throws SQLException {
+        try (PostgresServer postgres = PostgresServer.start(dataDir, 0)) {
+            String commands = postgres.jdbcUrl("commands");
+            String queries = postgres.jdbcUrl("queries");
+            assertThat(commands).startsWith("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/");
+            assertThat(postgres.jdbcUrl("commands")).isEqualTo(commands);
+            assertThat(queryOne(postgres, queries, "SELECT current_database()")).isEqualTo("queries");
+            execute(postgres, commands, "CREATE TABLE meeting (id text PRIMARY KEY)");
+            execute(postgres, commands, "INSERT INTO meeting VALUES ('kept')");
+        }
+
+        try (PostgresServer restarted = PostgresServer.start(dataDir, 0)) {
+            assertThat(queryOne(restarted, restarted.jdbcUrl("commands"), "SELECT id FROM meeting")).isEqualTo("kept");
+            assertThat(queryOne(restarted, restarted.jdbcUrl("postgres"),
+                    "SELECT count(*) FROM pg_database WHERE datname IN ('commands', 'queries')")).isEqualTo("2");
+        }
+    }
+
+    @Test
+    void temporaryDirectoryIsRemovedOnClose() throws SQLException {
+        Path dataDir;
+        try (PostgresServer postgres = PostgresServer.start(null, 0)) {
+            dataDir = postgres.dataDirectory();
+            assertThat(dataDir.resolve("PG_VERSION")).exists();
+            assertThat(queryOne(postgres, postgres.jdbcUrl("scratch"), "SHOW server_version")).startsWith("17.");
+        }
+        assertThat(Files.exists(dataDir)).isFalse();
+    }
+
+    private static void execute(PostgresServer postgres, String url, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, postgres.username(), postgres.password());
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static String queryOne(PostgresServer postgres, String url, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, postgres.username(), postgres.password());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            assertThat(rows.next()).isTrue();
+            return rows.getString(1);
+        }
+    }
+}

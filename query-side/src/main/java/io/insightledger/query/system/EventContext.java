@@ -1,0 +1,24 @@
+package io.insightledger.query.system;
+
+import io.insightledger.events.EventMetadata;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+
+import java.time.Instant;
+
+/**
+ * Who did it, when, and where it stands in its aggregate's history: what every projection records beside the payload.
+ */
+public record EventContext(Instant occurredAt, String actor, String correlationId, long sequenceNumber) {
+
+    /** Shown for the rare event that lacks an actor, rather than dropping the event. */
+    public static final String UNKNOWN_ACTOR = "unknown";
+
+    public static EventContext of(EventMessage<?> event) {
+        Object actor = event.getMetaData().get(EventMetadata.ACTOR);
+        Object correlationId = event.getMetaData().get(EventMetadata.CORRELATION_ID);
+        long sequence = event instanceof DomainEventMessage<?> domainEvent ? domainEvent.getSequenceNumber() : 0;
+        return new EventContext(event.getTimestamp(), actor != null ? actor.toString() : UNKNOWN_ACTOR,
+                correlationId != null ? correlationId.toString() : null, sequence);
+    }
+}

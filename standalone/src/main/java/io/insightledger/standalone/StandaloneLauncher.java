@@ -1,0 +1,83 @@
+package io.insightledger.standalone;
+
+import io.insightledger.infrastructure.Infrastructure;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code java -jar standalone/target/insight-ledger-standalone.jar}: a real PostgreSQL, a real Kafka broker and both
+ * applications in one JVM, with everything kept in one data directory, so a restart carries on where it stopped.
+ */
+public final class StandaloneLauncher {
+
+    private StandaloneLauncher() {
+    }
+
+    public static void main(String[] args) {
+        quietenInfrastructureLogs();
+        Map<String, String> env = System.getenv();
+        Path dataDir = Path.of(env.getOrDefault("INSIGHT_DATA_DIR",
+                Path.of(System.getProperty("user.home"), ".insight-ledger").toString()));
+        String password = env.getOrDefault("INSIGHT_DEMO_PASSWORD", "demo");
+        int postgresPort = Integer.parseInt(env.getOrDefault("INSIGHT_POSTGRES_PORT", "15432"));
+        int kafkaPort = Integer.parseInt(env.getOrDefault("INSIGHT_KAFKA_PORT", "19092"));
+        LedgerSystem.Settings settings = new LedgerSystem.Settings(
+                env.getOrDefault("INSIGHT_ADDRESS", "127.0.0.1"),
+                Integer.parseInt(env.getOrDefault("INSIGHT_COMMAND_PORT", "8080")),
+                Integer.parseInt(env.getOrDefault("INSIGHT_QUERY_PORT", "8081")),
+                "demo", password);
+
+        Infrastructure infrastructure = Infrastructure.embedded(new Infrastructure.Options(dataDir, postgresPort, kafkaPort));
+        LedgerSystem system;
+        try {
+            system = LedgerSystem.start(infrastructure, settings);
+        } catch (RuntimeException e) {
+            infrastructure.close();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            system.close();
+            infrastructure.close();
+        }, "insight-ledger-shutdown"));
+
+        System.out.printf("""
+
+                Insight Ledger is running.
+                  Command API   %s/api  (POST meetings, hypotheses, evidence, decisions)
+                  Query API     %s/api  (GET hypotheses, timelines, meetings)
+                  Health        %s/actuator/health  and  %s/actuator/health
+                  Kafka         %s  (topic insight-ledger.events)
+                  Event store   %s
+                  Projections   %s  (database login %s / %s)
+                  Login         demo / %s
+                  Data          %s
+                Stop with Ctrl+C; start again to carry on with the same data.
+                %n""",
+                system.commandUrl(), system.queryUrl(), system.commandUrl(), system.queryUrl(),
+                infrastructure.kafkaBootstrapServers(),
+                infrastructure.jdbcUrl(LedgerSystem.EVENT_STORE_DATABASE),
+                infrastructure.jdbcUrl(LedgerSystem.PROJECTION_DATABASE), infrastructure.username(),
+                infrastructure.password(),
+                env.containsKey("INSIGHT_DEMO_PASSWORD") ? "(the password in INSIGHT_DEMO_PASSWORD)" : "demo",
+                dataDir.toAbsolutePath());
+    }
+
+    /**
+     * The broker and PostgreSQL start before Spring Boot configures logging, when Logback would print everything at
+     * DEBUG; Spring Boot's configuration takes over once the first application starts.
+     */
+    private static void quietenInfrastructureLogs() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            logback.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
+            for (String talkative : new String[]{"kafka", "org.apache.kafka", "state.change.logger", "io.zonky"}) {
+                logback.getLogger(talkative).setLevel(Level.WARN);
+            }
+        }
+    }
+}
