@@ -15,8 +15,8 @@ record DecideHypothesisRequest(
         @NotBlank @Size(max = 5_000) String rationale,
         @Size(max = 200) List<@NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String> evidenceIds) {
 
-    DecideHypothesisCommand toCommand(String hypothesisId, String decisionId) {
-        return new DecideHypothesisCommand(hypothesisId, decisionId, outcome, rationale.strip(),
+    DecideHypothesisCommand toCommand(String hypothesisId, Long expectedVersion, String decisionId) {
+        return new DecideHypothesisCommand(hypothesisId, expectedVersion, decisionId, outcome, rationale.strip(),
                 evidenceIds == null ? List.of() : evidenceIds.stream().distinct().toList());
     }
 }

@@ -4,9 +4,11 @@ import io.insightledger.events.hypothesis.EvidenceDirection;
 import io.insightledger.events.hypothesis.EvidenceLinkedEvent;
 import io.insightledger.events.hypothesis.EvidenceStrength;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record LinkEvidenceCommand(
         @TargetAggregateIdentifier String hypothesisId,
+        @TargetAggregateVersion Long expectedVersion,
         String evidenceId,
         String meetingId,
         String observationId,
@@ -14,7 +16,8 @@ public record LinkEvidenceCommand(
         EvidenceStrength strength,
         String note) {
 
-    public EvidenceLinkedEvent toEvent() {
-        return new EvidenceLinkedEvent(hypothesisId, evidenceId, meetingId, observationId, direction, strength, note);
+    public EvidenceLinkedEvent toEvent(boolean linkedAfterDecision) {
+        return new EvidenceLinkedEvent(hypothesisId, evidenceId, meetingId, observationId, direction, strength, note,
+                linkedAfterDecision);
     }
 }

@@ -16,8 +16,8 @@ record LinkEvidenceRequest(
         @NotNull EvidenceStrength strength,
         @Size(max = 5_000) String note) {
 
-    LinkEvidenceCommand toCommand(String hypothesisId, String evidenceId) {
-        return new LinkEvidenceCommand(hypothesisId, evidenceId, meetingId, observationId, direction, strength,
-                note == null ? "" : note.strip());
+    LinkEvidenceCommand toCommand(String hypothesisId, Long expectedVersion, String evidenceId) {
+        return new LinkEvidenceCommand(hypothesisId, expectedVersion, evidenceId, meetingId, observationId, direction,
+                strength, note == null ? "" : note.strip());
     }
 }

@@ -1,19 +1,22 @@
 package io.insightledger.command.meeting;
 
 import io.insightledger.events.meeting.MeetingRecordedEvent;
+import io.insightledger.events.meeting.MeetingRetractedEvent;
+import io.insightledger.events.meeting.ObservationCapturedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.HashSet;
 import java.util.Optional;
 
 /**
- * Keeps {@code meeting_lookup} in the event store's database. Its processing group is subscribing, so each update
- * commits in the same transaction as the event it follows from.
+ * Keeps {@code meeting_lookup} and {@code observation_lookup} in the event store's database. Its processing group is
+ * subscribing, so each update commits in the same transaction as the event it follows from.
  */
 @Component
-@ProcessingGroup("meeting-lookup")
+@ProcessingGroup("command-lookups")
 class JdbcMeetingLookup implements MeetingLookup {
 
     private final JdbcClient jdbc;
@@ -24,16 +27,30 @@ class JdbcMeetingLookup implements MeetingLookup {
 
     @Override
     public Optional<KnownMeeting> find(String meetingId) {
-        return jdbc.sql("SELECT meeting_id, organization, retracted FROM meeting_lookup WHERE meeting_id = ?")
+        return jdbc.sql("SELECT organization, retracted FROM meeting_lookup WHERE meeting_id = ?")
                 .param(meetingId)
-                .query((rs, row) -> new KnownMeeting(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+                .query((rs, row) -> new KnownMeeting(meetingId, rs.getString(1), rs.getBoolean(2), new HashSet<>(
+                        jdbc.sql("SELECT observation_id FROM observation_lookup WHERE meeting_id = ?")
+                                .param(meetingId).query(String.class).list())))
                 .optional();
     }
 
     @EventHandler
     void on(MeetingRecordedEvent event) {
-        jdbc.sql("INSERT INTO meeting_lookup (meeting_id, organization) VALUES (?, ?) ON CONFLICT DO NOTHING")
+        jdbc.sql("INSERT INTO meeting_lookup (meeting_id, organization) VALUES (?, ?)")
                 .params(event.meetingId(), event.organization())
                 .update();
+    }
+
+    @EventHandler
+    void on(ObservationCapturedEvent event) {
+        jdbc.sql("INSERT INTO observation_lookup (meeting_id, observation_id) VALUES (?, ?)")
+                .params(event.meetingId(), event.observationId())
+                .update();
+    }
+
+    @EventHandler
+    void on(MeetingRetractedEvent event) {
+        jdbc.sql("UPDATE meeting_lookup SET retracted = TRUE WHERE meeting_id = ?").param(event.meetingId()).update();
     }
 }

@@ -2,8 +2,6 @@ package io.insightledger.command.meeting;
 
 import io.insightledger.command.system.Ids;
 import io.insightledger.command.system.NotFarInFuture;
-import io.insightledger.events.meeting.Attendee;
-import io.insightledger.events.meeting.AttendeeSide;
 import io.insightledger.events.meeting.Channel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,17 +24,9 @@ record RecordMeetingRequest(
         @Size(max = 20_000) String notes,
         @Size(max = 50) List<@NotBlank @Size(max = 50) String> tags) {
 
-    record AttendeeRequest(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 100) String role,
-            @NotNull AttendeeSide side) {
-    }
-
     RecordMeetingCommand toCommand(String meetingId) {
         return new RecordMeetingCommand(meetingId, title.strip(), occurredAt, organization.strip(), segment.strip(),
-                channel,
-                attendees.stream().map(a -> new Attendee(a.name().strip(), a.role().strip(), a.side())).toList(),
-                notes == null ? "" : notes,
+                channel, AttendeeRequest.toAttendees(attendees), notes == null ? "" : notes,
                 tags == null ? List.of() : tags.stream().map(String::strip).toList());
     }
 }

@@ -1,5 +1,6 @@
 package io.insightledger.command.system;
 
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -25,6 +26,12 @@ class CommandProblems {
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "NotFound", "Nothing is recorded under id " + e.getAggregateIdentifier());
+    }
+
+    /** Ids are shared by meetings and hypotheses: one of one kind cannot be used as one of the other. */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ProblemDetail otherKind(IncompatibleAggregateException e) {
+        return problem(HttpStatus.CONFLICT, "IdTaken", "This id belongs to a record of another kind");
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)

@@ -83,6 +83,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 ex.getName(), "Format", "is not a valid " + describe(ex.getRequiredType())))));
     }
 
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalidInput(InvalidInputException ex) {
+        return ResponseEntity.badRequest().body(invalidInput(ex.problems()));
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
         List<FieldProblem> problems = ex.getConstraintViolations().stream()

@@ -61,7 +61,9 @@ class HypothesisQueryController {
                 .query((rs, row) -> new Evidence(rs.getString("evidence_id"), rs.getString("meeting_id"),
                         rs.getString("meeting_title"), rs.getString("organization"), rs.getString("observation_id"),
                         rs.getString("direction"), rs.getString("strength"), rs.getString("note"),
-                        instant(rs.getTimestamp("linked_at")), rs.getString("linked_by")))
+                        instant(rs.getTimestamp("linked_at")), rs.getString("linked_by"),
+                        (Boolean) rs.getObject("linked_after_decision"), instant(rs.getTimestamp("withdrawn_at")),
+                        rs.getString("withdrawal_reason")))
                 .list();
         List<Decision> decisions = jdbc.sql("""
                         SELECT * FROM hypothesis_decision WHERE hypothesis_id = ? ORDER BY decided_at, decision_id""")
@@ -78,7 +80,8 @@ class HypothesisQueryController {
                         rs.getString("parent_id"), HypothesisStatus.valueOf(rs.getString("status")),
                         rs.getInt("supporting_count"), rs.getInt("contradicting_count"),
                         instant(rs.getTimestamp("proposed_at")), rs.getString("proposed_by"),
-                        instant(rs.getTimestamp("last_activity_at")), rs.getLong("version"), evidence, decisions))
+                        instant(rs.getTimestamp("last_activity_at")), rs.getString("successor_id"),
+                        rs.getLong("version"), evidence, decisions))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("hypothesis", id));
     }

@@ -18,12 +18,18 @@ final class HypothesisViews {
     record Detail(String id, String title, String statement, String category, String successCriteria,
                   String owner, List<String> tags, List<String> segments, String parentId, HypothesisStatus status,
                   int supportingCount, int contradictingCount, Instant proposedAt, String proposedBy,
-                  Instant lastActivityAt, long version, List<Evidence> evidence, List<Decision> decisions) {
+                  Instant lastActivityAt, String successorId, long version, List<Evidence> evidence,
+                  List<Decision> decisions) {
     }
 
-    /** @param meetingTitle and {@code organization} are null while the meeting projection has not caught up */
+    /**
+     * @param meetingTitle        and {@code organization} are null while the meeting projection has not caught up
+     * @param linkedAfterDecision null where the event did not record it (revision 1)
+     * @param withdrawnAt         null while the evidence counts
+     */
     record Evidence(String id, String meetingId, String meetingTitle, String organization, String observationId,
-                    String direction, String strength, String note, Instant linkedAt, String linkedBy) {
+                    String direction, String strength, String note, Instant linkedAt, String linkedBy,
+                    Boolean linkedAfterDecision, Instant withdrawnAt, String withdrawalReason) {
     }
 
     record Decision(String id, String outcome, String rationale, List<String> evidenceIds, Instant decidedAt,

@@ -2,7 +2,12 @@ package io.insightledger.query.meeting;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.insightledger.events.meeting.MeetingAttendeesReplacedEvent;
+import io.insightledger.events.meeting.MeetingNotesRevisedEvent;
 import io.insightledger.events.meeting.MeetingRecordedEvent;
+import io.insightledger.events.meeting.MeetingRetractedEvent;
+import io.insightledger.events.meeting.ObservationCapturedEvent;
+import io.insightledger.events.meeting.ObservationRevisedEvent;
 import io.insightledger.query.system.EventContext;
 import io.insightledger.query.system.SqlValues;
 import org.axonframework.config.ProcessingGroup;
@@ -36,5 +41,53 @@ class MeetingProjection {
                         event.notes(), SqlValues.array(event.tags()), SqlValues.timestamp(context.occurredAt()),
                         context.actor(), context.sequenceNumber())
                 .update();
+    }
+
+    @EventHandler
+    void on(MeetingNotesRevisedEvent event, EventContext context) {
+        update(event.meetingId(), context, "notes = ?", event.notes());
+    }
+
+    @EventHandler
+    void on(MeetingAttendeesReplacedEvent event, EventContext context) throws JsonProcessingException {
+        update(event.meetingId(), context, "attendees = ?::jsonb", json.writeValueAsString(event.attendees()));
+    }
+
+    @EventHandler
+    void on(MeetingRetractedEvent event, EventContext context) {
+        update(event.meetingId(), context, "retracted = TRUE, retraction_reason = ?", event.reason());
+    }
+
+    @EventHandler
+    void on(ObservationCapturedEvent event, EventContext context) {
+        jdbc.sql("""
+                        INSERT INTO meeting_observation (meeting_id, observation_id, text, kind, speaker_role,
+                                                         speaker_name, tags, captured_at, captured_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(event.meetingId(), event.observationId(), event.text(), event.kind().name(),
+                        event.speakerRole(), event.speakerName(), SqlValues.array(event.tags()),
+                        SqlValues.timestamp(context.occurredAt()), context.actor())
+                .update();
+        update(event.meetingId(), context, null, null);
+    }
+
+    @EventHandler
+    void on(ObservationRevisedEvent event, EventContext context) {
+        jdbc.sql("UPDATE meeting_observation SET text = ?, revised_at = ? WHERE meeting_id = ? AND observation_id = ?")
+                .params(event.text(), SqlValues.timestamp(context.occurredAt()), event.meetingId(),
+                        event.observationId())
+                .update();
+        update(event.meetingId(), context, null, null);
+    }
+
+    /** Sets one column (if given) and the meeting's version. */
+    private void update(String meetingId, EventContext context, String assignment, Object value) {
+        if (assignment == null) {
+            jdbc.sql("UPDATE meeting SET version = ? WHERE meeting_id = ?")
+                    .params(context.sequenceNumber(), meetingId).update();
+        } else {
+            jdbc.sql("UPDATE meeting SET " + assignment + ", version = ? WHERE meeting_id = ?")
+                    .params(value, context.sequenceNumber(), meetingId).update();
+        }
     }
 }

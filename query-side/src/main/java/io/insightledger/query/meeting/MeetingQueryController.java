@@ -31,6 +31,14 @@ class MeetingQueryController {
 
     @GetMapping("/{id}")
     MeetingView meeting(@PathVariable String id) {
+        List<MeetingView.Observation> observations = jdbc.sql("""
+                        SELECT * FROM meeting_observation WHERE meeting_id = ? ORDER BY captured_at, observation_id""")
+                .param(id)
+                .query((rs, row) -> new MeetingView.Observation(rs.getString("observation_id"), rs.getString("text"),
+                        rs.getString("kind"), rs.getString("speaker_role"), rs.getString("speaker_name"),
+                        SqlValues.strings(rs.getArray("tags")), SqlValues.instant(rs.getTimestamp("captured_at")),
+                        rs.getString("captured_by"), SqlValues.instant(rs.getTimestamp("revised_at"))))
+                .list();
         return jdbc.sql("SELECT * FROM meeting WHERE meeting_id = ?")
                 .param(id)
                 .query((rs, row) -> new MeetingView(
@@ -45,6 +53,9 @@ class MeetingQueryController {
                         SqlValues.strings(rs.getArray("tags")),
                         SqlValues.instant(rs.getTimestamp("recorded_at")),
                         rs.getString("recorded_by"),
+                        rs.getBoolean("retracted"),
+                        rs.getString("retraction_reason"),
+                        observations,
                         rs.getLong("version")))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("meeting", id));

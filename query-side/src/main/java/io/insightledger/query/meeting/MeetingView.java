@@ -18,5 +18,12 @@ public record MeetingView(
         List<String> tags,
         Instant recordedAt,
         String recordedBy,
+        boolean retracted,
+        String retractionReason,
+        List<Observation> observations,
         long version) {
+
+    public record Observation(String id, String text, String kind, String speakerRole, String speakerName,
+                              List<String> tags, Instant capturedAt, String capturedBy, Instant revisedAt) {
+    }
 }
