@@ -66,6 +66,16 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    Response put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
+    Response putWithHeader(String path, Object body, String header, String value) {
+        return send(request(path).header("Content-Type", "application/json").header(header, value)
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30));

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -117,8 +116,7 @@ class PipelineIT {
         assertThat(second.status()).isEqualTo(201);
         assertThat(second.body()).isEqualTo(first.body());
 
-        Map<String, Object> different = new HashMap<>(request);
-        different.put("title", "Another meeting under the same id");
+        Map<String, Object> different = Requests.with(request, "title", "Another meeting under the same id");
         Response conflict = commands.post("/api/meetings", different);
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.body().path("rule").asText()).isEqualTo("MeetingIdTaken");
@@ -179,12 +177,12 @@ class PipelineIT {
         assertThat(malformed.contentType()).startsWith("application/problem+json");
 
         Response badInstant = commands.post("/api/meetings",
-                withEntry(Requests.meeting("m-bad", "X"), "occurredAt", "last tuesday"));
+                Requests.with(Requests.meeting("m-bad", "X"), "occurredAt", "last tuesday"));
         assertThat(badInstant.status()).isEqualTo(400);
         assertThat(badInstant.body().path("errors").get(0).path("field").asText()).isEqualTo("occurredAt");
 
         Response future = commands.post("/api/meetings",
-                withEntry(Requests.meeting("m-future", "X"), "occurredAt", "2999-01-01T00:00:00Z"));
+                Requests.with(Requests.meeting("m-future", "X"), "occurredAt", "2999-01-01T00:00:00Z"));
         assertThat(future.status()).isEqualTo(400);
         assertThat(future.body().path("errors").get(0).path("rule").asText()).isEqualTo("NotFarInFuture");
 
@@ -219,21 +217,21 @@ class PipelineIT {
     }
 
     @Test
-    void healthIsOpenAndMetricsAreExposed() {
+    void healthAndTheApiDescriptionAreOpenAndMetricsAreExposed() {
         Response health = Api.anonymous(running.system().commandUrl()).get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().path("status").asText()).isEqualTo("UP");
         assertThat(health.body().has("components")).isFalse();
         assertThat(commands.get("/actuator/health").body().has("components")).isTrue();
+        Response openApi = Api.anonymous(running.system().commandUrl()).get("/v3/api-docs");
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body().path("paths").has("/api/hypotheses/{id}/pivot")).isTrue();
+        assertThat(openApi.body().path("paths").has("/api/meetings/{id}/observations")).isTrue();
+        assertThat(Api.anonymous(running.system().queryUrl()).get("/v3/api-docs").body().path("paths")
+                .has("/api/hypotheses/{id}/timeline")).isTrue();
         Response prometheus = queries.get("/actuator/prometheus");
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.raw().body()).contains("http_server_requests");
-    }
-
-    private static Map<String, Object> withEntry(Map<String, Object> request, String key, Object value) {
-        Map<String, Object> copy = new HashMap<>(request);
-        copy.put(key, value);
-        return copy;
     }
 
     /** Everything on the topic right now, read from the start by a plain consumer. */

@@ -1,5 +1,6 @@
 package io.insightledger.standalone;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,26 @@ final class Requests {
                 "category", "DESIRABILITY",
                 "successCriteria", "We are right if three of five banks ask for it",
                 "tags", List.of("security"));
+    }
+
+    static Map<String, Object> observation(String id, String text) {
+        return Map.of("id", id, "text", text, "kind", "QUOTE", "speakerRole", "Security engineer",
+                "tags", List.of("security"));
+    }
+
+    static Map<String, Object> evidence(String id, String meetingId, String observationId, String direction) {
+        return Map.of("id", id, "meetingId", meetingId, "observationId", observationId, "direction", direction,
+                "strength", "MODERATE", "note", "Said in passing");
+    }
+
+    static Map<String, Object> reason(String reason) {
+        return Map.of("reason", reason);
+    }
+
+    static Map<String, Object> with(Map<String, Object> request, String key, Object value) {
+        Map<String, Object> copy = new HashMap<>(request);
+        copy.put(key, value);
+        return copy;
     }
 
     static Map<String, Object> evidence(String id, String meetingId, String direction) {

@@ -9,6 +9,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * A JUnit extension: real PostgreSQL and Kafka (containers where Docker answers, embedded otherwise) and both
@@ -60,6 +65,23 @@ final class RunningSystem implements BeforeAllCallback, AfterAllCallback {
 
     LedgerSystem system() {
         return system;
+    }
+
+    /** How many events the event store holds for an aggregate: what "nothing stored" is checked against. */
+    long storedEvents(String aggregateId) {
+        try (Connection connection = DriverManager.getConnection(
+                infrastructure.jdbcUrl(LedgerSystem.EVENT_STORE_DATABASE), infrastructure.username(),
+                infrastructure.password());
+             PreparedStatement count = connection.prepareStatement(
+                     "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?")) {
+            count.setString(1, aggregateId);
+            try (ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     Api commands() {

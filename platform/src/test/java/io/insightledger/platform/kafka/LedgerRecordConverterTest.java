@@ -1,0 +1,86 @@
+package io.insightledger.platform.kafka;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.insightledger.events.hypothesis.EvidenceDirection;
+import io.insightledger.events.hypothesis.EvidenceLinkedEvent;
+import io.insightledger.events.hypothesis.EvidenceStrength;
+import io.insightledger.platform.upcasting.EvidenceLinkedEventUpcaster;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LedgerRecordConverterTest {
+
+    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
+    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
+    private final LedgerRecordConverter converter = new LedgerRecordConverter(serializer,
+            new EventUpcasterChain(new EvidenceLinkedEventUpcaster()));
+
+    private final EvidenceLinkedEvent linked = new EvidenceLinkedEvent("h-1", "e-1", "m-1", null,
+            EvidenceDirection.SUPPORTS, EvidenceStrength.STRONG, "asked for it", true);
+    private final DomainEventMessage<EvidenceLinkedEvent> message = new GenericDomainEventMessage<>(
+            "Hypothesis", "h-1", 3, linked, MetaData.from(Map.of("actor", "pat", "correlationId", "c-1")),
+            "event-1", Instant.parse("2026-03-02T10:00:00Z"));
+
+    @Test
+    void writesOneSelfDescribingJsonEnvelopeKeyedByAggregate() throws Exception {
+        ProducerRecord<String, byte[]> record = converter.createKafkaMessage(message, "topic");
+        assertThat(record.key()).isEqualTo("h-1");
+        JsonNode envelope = mapper.readTree(record.value());
+        assertThat(envelope.path("eventType").asText()).isEqualTo(EvidenceLinkedEvent.class.getName());
+        assertThat(envelope.path("eventRevision").asText()).isEqualTo("2");
+        assertThat(envelope.path("aggregateType").asText()).isEqualTo("Hypothesis");
+        assertThat(envelope.path("sequenceNumber").asLong()).isEqualTo(3);
+        assertThat(envelope.path("timestamp").asText()).isEqualTo("2026-03-02T10:00:00Z");
+        assertThat(envelope.path("actor").asText()).isEqualTo("pat");
+        assertThat(envelope.path("correlationId").asText()).isEqualTo("c-1");
+        assertThat(envelope.path("payload").path("note").asText()).isEqualTo("asked for it");
+    }
+
+    @Test
+    void readsBackWhatItWrote() {
+        ProducerRecord<String, byte[]> written = converter.createKafkaMessage(message, "topic");
+        EventMessage<?> read = converter.readKafkaMessage(
+                new ConsumerRecord<>("topic", 0, 0, written.key(), written.value())).orElseThrow();
+        assertThat(read.getPayload()).isEqualTo(linked);
+        assertThat(read.getIdentifier()).isEqualTo("event-1");
+        assertThat(read.getTimestamp()).isEqualTo(message.getTimestamp());
+        assertThat(read.getMetaData()).containsEntry("actor", "pat");
+        assertThat(((DomainEventMessage<?>) read).getSequenceNumber()).isEqualTo(3);
+    }
+
+    /** An event published as revision 1, before linkedAfterDecision existed, still reads: as "not recorded". */
+    @Test
+    void anOlderRevisionStillReads() {
+        String revision1 = """
+                {"eventId":"event-0","eventType":"%s","eventRevision":"1","aggregateType":"Hypothesis",
+                 "aggregateId":"h-1","sequenceNumber":1,"timestamp":"2026-01-05T09:00:00Z","actor":"pat",
+                 "correlationId":"c-0","metadata":{"actor":"pat","correlationId":"c-0"},
+                 "payload":{"hypothesisId":"h-1","evidenceId":"e-0","meetingId":"m-1","observationId":null,
+                            "direction":"CONTRADICTS","strength":"WEAK","note":""}}
+                """.formatted(EvidenceLinkedEvent.class.getName());
+        EventMessage<?> read = converter.readKafkaMessage(
+                new ConsumerRecord<>("topic", 0, 0, "h-1", revision1.getBytes())).orElseThrow();
+        assertThat(read.getPayload()).isEqualTo(new EvidenceLinkedEvent("h-1", "e-0", "m-1", null,
+                EvidenceDirection.CONTRADICTS, EvidenceStrength.WEAK, "", null));
+    }
+
+    @Test
+    void aRecordThatIsNotAnEnvelopeIsSkippedNotFatal() {
+        assertThat(converter.readKafkaMessage(new ConsumerRecord<>("topic", 0, 7, "k", "not json".getBytes())))
+                .isEmpty();
+    }
+}
