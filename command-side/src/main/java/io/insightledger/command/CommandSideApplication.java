@@ -1,5 +1,6 @@
 package io.insightledger.command;
 
+import io.insightledger.platform.InsightApplications;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -9,8 +10,7 @@ public class CommandSideApplication {
 
     /** Reads {@code command-side.yml}, so that both applications can share one classpath (the standalone run). */
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(CommandSideApplication.class)
-                .properties("spring.config.name=command-side");
+        return InsightApplications.builder(CommandSideApplication.class, "command-side");
     }
 
     public static void main(String[] args) {

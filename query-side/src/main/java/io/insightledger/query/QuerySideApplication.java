@@ -1,5 +1,6 @@
 package io.insightledger.query;
 
+import io.insightledger.platform.InsightApplications;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -9,8 +10,7 @@ public class QuerySideApplication {
 
     /** Reads {@code query-side.yml}, so that both applications can share one classpath (the standalone run). */
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(QuerySideApplication.class)
-                .properties("spring.config.name=query-side");
+        return InsightApplications.builder(QuerySideApplication.class, "query-side");
     }
 
     public static void main(String[] args) {

@@ -95,6 +95,8 @@ public final class LedgerSystem implements AutoCloseable {
     private List<String> common() {
         List<String> args = new ArrayList<>();
         args.add("--spring.main.banner-mode=off");
+        // both applications share one logging system here: a name on each line would be the wrong one half the time
+        args.add("--logging.include-application-name=false");
         args.add("--server.address=" + settings.address());
         args.add("--spring.datasource.username=" + infrastructure.username());
         args.add("--spring.datasource.password=" + infrastructure.password());

@@ -1,5 +1,8 @@
 package io.insightledger.standalone;
 
+import io.insightledger.demo.DemoData;
+import io.insightledger.demo.DemoDataGenerator;
+import io.insightledger.demo.DemoPlan;
 import io.insightledger.infrastructure.Infrastructure;
 
 import ch.qos.logback.classic.Level;
@@ -66,6 +69,21 @@ public final class StandaloneLauncher {
                 infrastructure.password(),
                 env.containsKey("INSIGHT_DEMO_PASSWORD") ? "(the password in INSIGHT_DEMO_PASSWORD)" : "demo",
                 dataDir.toAbsolutePath());
+
+        if (Boolean.parseBoolean(env.getOrDefault("INSIGHT_DEMO_DATA", "false"))) {
+            fillWithDemoData(system, password, env);
+        }
+    }
+
+    /** The same seed always gives the same history; on a restart the requests change nothing (idempotent creates). */
+    private static void fillWithDemoData(LedgerSystem system, String password, Map<String, String> env) {
+        DemoPlan plan = DemoPlan.of(Long.parseLong(env.getOrDefault("INSIGHT_DEMO_SEED", "42")),
+                Double.parseDouble(env.getOrDefault("INSIGHT_DEMO_SCALE", "1")), DemoData.today());
+        System.out.printf("Recording demo data: %d requests%n", plan.size());
+        DemoDataGenerator.Summary summary = new DemoDataGenerator(system.commandUrl(), "demo", password, 8, System.out)
+                .run(plan);
+        System.out.printf("Demo data recorded: %d requests in %d s, %d failed %s%n", summary.requests(),
+                summary.took().toSeconds(), summary.failures(), summary.failuresByStatus());
     }
 
     /**

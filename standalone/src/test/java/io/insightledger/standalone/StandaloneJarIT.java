@@ -39,6 +39,9 @@ class StandaloneJarIT {
             assertThat(first.output())
                     .contains("http://127.0.0.1:" + commandPort + "/api", "http://127.0.0.1:" + queryPort + "/api",
                             "jdbc:postgresql://", "Login         demo / demo", dataDir.toString());
+            // nothing reaches out to the internet: Axon's update checker is switched off
+            assertThat(first.output()).contains("You have opted out of the AxonIQ UpdateChecker")
+                    .doesNotContain("Failed to report anonymous usage data");
 
             assertThat(commands.post("/api/meetings", Requests.meeting("m-1", "Acme Bank")).status()).isEqualTo(201);
             assertThat(commands.post("/api/hypotheses", Requests.hypothesis("h-1", "Keys rotate themselves"))

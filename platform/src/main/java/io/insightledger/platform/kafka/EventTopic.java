@@ -3,6 +3,8 @@ package io.insightledger.platform.kafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -15,18 +17,20 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Creates the event topic if it is missing: with the configured partitions and unlimited retention, because the
  * topic is the query side's history and every projection is rebuilt from its start.
  */
-public class EventTopic {
+public class EventTopic implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventTopic.class);
 
     private final String name;
     private final EventTopicProperties properties;
     private final Map<String, Object> adminConfig;
+    private Admin admin;
 
     public EventTopic(String name, EventTopicProperties properties, List<String> bootstrapServers) {
         this.name = name;
@@ -75,8 +79,42 @@ public class EventTopic {
         }
     }
 
+    /** Where the topic ends now, per partition (the offset the next record will get); empty if Kafka does not answer. */
+    public Map<TopicPartition, Long> endOffsets() {
+        try {
+            Set<TopicPartition> partitions = admin().describeTopics(List.of(name)).allTopicNames()
+                    .get(5, TimeUnit.SECONDS).get(name).partitions().stream()
+                    .map(p -> new TopicPartition(name, p.partition()))
+                    .collect(Collectors.toSet());
+            return admin().listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                    .all().get(5, TimeUnit.SECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            log.debug("End offsets of {} unknown: {}", name, e.toString());
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(adminConfig);
+        }
+        return admin;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+        }
+    }
+
     private void createIfMissing() throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(adminConfig)) {
+        try {
+            Admin admin = admin();
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             if (existing.contains(name)) {
                 return;

@@ -1,23 +1,36 @@
 package io.insightledger.query.hypothesis;
 
-import io.insightledger.events.hypothesis.EvidenceDirection;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.insightledger.events.hypothesis.EvidenceLinkedEvent;
-import io.insightledger.events.hypothesis.HypothesisDecidedEvent;
 import io.insightledger.events.hypothesis.EvidenceWithdrawnEvent;
+import io.insightledger.events.hypothesis.HypothesisDecidedEvent;
 import io.insightledger.events.hypothesis.HypothesisPivotedEvent;
 import io.insightledger.events.hypothesis.HypothesisProposedEvent;
 import io.insightledger.events.hypothesis.HypothesisReopenedEvent;
 import io.insightledger.events.hypothesis.HypothesisRevisedEvent;
+import io.insightledger.events.meeting.MeetingRecordedEvent;
+import io.insightledger.events.meeting.MeetingRetractedEvent;
 import io.insightledger.query.system.EventContext;
+import io.insightledger.query.system.ProjectionChanges;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
 
 import static io.insightledger.query.system.SqlValues.array;
 import static io.insightledger.query.system.SqlValues.timestamp;
 
-/** The hypothesis board, each hypothesis's evidence and decisions, and its timeline. */
+/**
+ * Keeps each hypothesis's journal, and after every change re-folds it into the board row and the decision log, so
+ * the stored "now" is exactly what the fold says (as time travel and the evolution replay do).
+ */
 @Component
 @ProcessingGroup(HypothesisProjection.NAME)
 class HypothesisProjection {
@@ -25,119 +38,142 @@ class HypothesisProjection {
     static final String NAME = "hypotheses";
 
     private final JdbcClient jdbc;
+    private final HypothesisJournal journal;
+    private final ObjectMapper json;
+    private final ProjectionChanges changes;
+    private final Duration staleAfter;
 
-    HypothesisProjection(JdbcClient jdbc) {
+    HypothesisProjection(JdbcClient jdbc, HypothesisJournal journal, ObjectMapper json, ProjectionChanges changes,
+                         @Value("${insight.projections.stale-after}") Duration staleAfter) {
         this.jdbc = jdbc;
+        this.journal = journal;
+        this.json = json;
+        this.changes = changes;
+        this.staleAfter = staleAfter;
     }
 
     @EventHandler
     void on(HypothesisProposedEvent event, EventContext context) {
-        jdbc.sql("""
-                        INSERT INTO hypothesis (hypothesis_id, title, statement, category, success_criteria, owner, tags,
-                                                segments, parent_id, status, proposed_at, proposed_by,
-                                                last_activity_at, version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)""")
-                .params(event.hypothesisId(), event.title(), event.statement(), event.category().name(),
-                        event.successCriteria(), event.owner(), array(event.tags()), array(event.segments()),
-                        event.parentId(), timestamp(context.occurredAt()), context.actor(),
-                        timestamp(context.occurredAt()), context.sequenceNumber())
-                .update();
-        timeline(event.hypothesisId(), "HypothesisProposed", context,
-                "Proposed \"" + event.title() + "\" (" + event.category() + ")");
-    }
-
-    @EventHandler
-    void on(EvidenceLinkedEvent event, EventContext context) {
-        jdbc.sql("""
-                        INSERT INTO hypothesis_evidence (hypothesis_id, evidence_id, meeting_id, observation_id,
-                                                         direction, strength, note, linked_at, linked_by,
-                                                         linked_after_decision)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(event.hypothesisId(), event.evidenceId(), event.meetingId(), event.observationId(),
-                        event.direction().name(), event.strength().name(), event.note(),
-                        timestamp(context.occurredAt()), context.actor(), event.linkedAfterDecision())
-                .update();
-        boolean supports = event.direction() == EvidenceDirection.SUPPORTS;
-        String counter = supports ? "supporting_count" : "contradicting_count";
-        touch(event.hypothesisId(), context, counter + " = " + counter + " + ?", 1);
-        timeline(event.hypothesisId(), "EvidenceLinked", context,
-                "Linked " + event.strength().name().toLowerCase() + (supports ? " supporting" : " contradicting")
-                        + " evidence from meeting " + event.meetingId()
-                        + (Boolean.TRUE.equals(event.linkedAfterDecision()) ? ", after the decision" : ""));
-    }
-
-    @EventHandler
-    void on(HypothesisDecidedEvent event, EventContext context) {
-        jdbc.sql("""
-                        INSERT INTO hypothesis_decision (hypothesis_id, decision_id, outcome, rationale, evidence_ids,
-                                                         decided_at, decided_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(event.hypothesisId(), event.decisionId(), event.outcome().name(), event.rationale(),
-                        array(event.evidenceIds()), timestamp(context.occurredAt()), context.actor())
-                .update();
-        touch(event.hypothesisId(), context, "status = ?", event.outcome().name());
-        timeline(event.hypothesisId(), "HypothesisDecided", context,
-                "Decided " + event.outcome() + ": " + event.rationale());
+        record(event.hypothesisId(), event, context);
     }
 
     @EventHandler
     void on(HypothesisRevisedEvent event, EventContext context) {
-        jdbc.sql("""
-                        UPDATE hypothesis SET title = COALESCE(?, title), statement = COALESCE(?, statement),
-                                              success_criteria = COALESCE(?, success_criteria)
-                        WHERE hypothesis_id = ?""")
-                .params(event.title(), event.statement(), event.successCriteria(), event.hypothesisId())
-                .update();
-        touch(event.hypothesisId(), context, null, null);
-        timeline(event.hypothesisId(), "HypothesisRevised", context, "Revised the wording: " + event.reason());
+        record(event.hypothesisId(), event, context);
+    }
+
+    @EventHandler
+    void on(EvidenceLinkedEvent event, EventContext context) {
+        record(event.hypothesisId(), event, context);
     }
 
     @EventHandler
     void on(EvidenceWithdrawnEvent event, EventContext context) {
-        String direction = jdbc.sql("""
-                        UPDATE hypothesis_evidence SET withdrawn_at = ?, withdrawal_reason = ?
-                        WHERE hypothesis_id = ? AND evidence_id = ? RETURNING direction""")
-                .params(timestamp(context.occurredAt()), event.reason(), event.hypothesisId(), event.evidenceId())
-                .query(String.class).single();
-        String counter = EvidenceDirection.valueOf(direction) == EvidenceDirection.SUPPORTS
-                ? "supporting_count" : "contradicting_count";
-        touch(event.hypothesisId(), context, counter + " = " + counter + " - ?", 1);
-        timeline(event.hypothesisId(), "EvidenceWithdrawn", context,
-                "Withdrew evidence " + event.evidenceId() + ": " + event.reason());
+        record(event.hypothesisId(), event, context);
+    }
+
+    @EventHandler
+    void on(HypothesisDecidedEvent event, EventContext context) {
+        record(event.hypothesisId(), event, context);
     }
 
     @EventHandler
     void on(HypothesisReopenedEvent event, EventContext context) {
-        touch(event.hypothesisId(), context, "status = ?", "OPEN");
-        timeline(event.hypothesisId(), "HypothesisReopened", context, "Reopened: " + event.reason());
+        record(event.hypothesisId(), event, context);
     }
 
     @EventHandler
     void on(HypothesisPivotedEvent event, EventContext context) {
-        jdbc.sql("UPDATE hypothesis SET successor_id = ? WHERE hypothesis_id = ?")
-                .params(event.successorId(), event.hypothesisId()).update();
-        touch(event.hypothesisId(), context, "status = ?", "PIVOTED");
-        timeline(event.hypothesisId(), "HypothesisPivoted", context,
-                "Pivoted to " + event.successorId() + ": " + event.rationale());
+        record(event.hypothesisId(), event, context);
     }
 
-    /** Sets one column (if given), the last activity and the version. */
-    private void touch(String hypothesisId, EventContext context, String assignment, Object value) {
-        String set = assignment == null ? "" : assignment + ", ";
-        var statement = jdbc.sql("UPDATE hypothesis SET " + set + "last_activity_at = ?, version = ? WHERE hypothesis_id = ?");
-        (assignment == null
-                ? statement.params(timestamp(context.occurredAt()), context.sequenceNumber(), hypothesisId)
-                : statement.params(value, timestamp(context.occurredAt()), context.sequenceNumber(), hypothesisId))
-                .update();
-    }
-
-    private void timeline(String hypothesisId, String type, EventContext context, String summary) {
+    /** A meeting may arrive after evidence that cites it (another partition): those hypotheses are re-folded. */
+    @EventHandler
+    void on(MeetingRecordedEvent event) {
         jdbc.sql("""
-                        INSERT INTO hypothesis_timeline (hypothesis_id, sequence_number, event_type, occurred_at, actor,
-                                                         correlation_id, summary)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(hypothesisId, context.sequenceNumber(), type, timestamp(context.occurredAt()),
-                        context.actor(), context.correlationId(), summary)
+                        INSERT INTO hypothesis_meeting (meeting_id, title, organization, segment, occurred_at)
+                        VALUES (?, ?, ?, ?, ?)""")
+                .params(event.meetingId(), event.title(), event.organization(), event.segment(),
+                        timestamp(event.occurredAt()))
                 .update();
+        journal.hypothesesCiting(event.meetingId()).forEach(this::refold);
+    }
+
+    /** Evidence from a retracted meeting weighs nothing from then on. */
+    @EventHandler
+    void on(MeetingRetractedEvent event, EventContext context) {
+        jdbc.sql("UPDATE hypothesis_meeting SET retracted_at = ? WHERE meeting_id = ?")
+                .params(timestamp(context.occurredAt()), event.meetingId())
+                .update();
+        journal.hypothesesCiting(event.meetingId()).forEach(this::refold);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE hypothesis_journal, hypothesis_meeting, hypothesis_board, decision_log").update();
+        jdbc.sql("DELETE FROM projection_cursor WHERE projection = ?").param(NAME).update();
+    }
+
+    private void record(String hypothesisId, Object event, EventContext context) {
+        journal.append(hypothesisId, event, context);
+        refold(hypothesisId);
+    }
+
+    private void refold(String hypothesisId) {
+        List<JournalEntry> entries = journal.entries(hypothesisId);
+        HypothesisFold fold = new HypothesisFold(journal.meetings(List.of(entries)), staleAfter);
+        entries.forEach(fold::apply);
+        if (!fold.isProposed()) {
+            return;
+        }
+        HypothesisState state = fold.snapshot(null);
+        saveBoardRow(state);
+        saveDecisions(state);
+        changes.announce(NAME, hypothesisId, state.version());
+    }
+
+    private void saveBoardRow(HypothesisState state) {
+        try {
+            jdbc.sql("""
+                            INSERT INTO hypothesis_board (hypothesis_id, title, statement, category, owner, tags,
+                                segments, evidence_segments, status, confidence, at_risk, single_source, proposed_at,
+                                last_activity_at, last_evidence_at, version, state)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                            ON CONFLICT (hypothesis_id) DO UPDATE SET title = EXCLUDED.title,
+                                statement = EXCLUDED.statement, evidence_segments = EXCLUDED.evidence_segments,
+                                status = EXCLUDED.status, confidence = EXCLUDED.confidence,
+                                at_risk = EXCLUDED.at_risk, single_source = EXCLUDED.single_source,
+                                last_activity_at = EXCLUDED.last_activity_at,
+                                last_evidence_at = EXCLUDED.last_evidence_at, version = EXCLUDED.version,
+                                state = EXCLUDED.state""")
+                    .params(state.id(), state.title(), state.statement(), state.category(), state.owner(),
+                            array(state.tags()), array(state.segments()), array(state.evidenceSegments()),
+                            state.status().name(), state.confidence(),
+                            state.flags().contains(HypothesisState.Flag.AT_RISK),
+                            state.flags().contains(HypothesisState.Flag.SINGLE_SOURCE),
+                            timestamp(state.proposedAt()), timestamp(state.lastActivityAt()),
+                            timestamp(state.lastEvidenceAt()), state.version(), json.writeValueAsString(state))
+                    .update();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void saveDecisions(HypothesisState state) {
+        for (HypothesisState.Decision decision : state.decisions()) {
+            jdbc.sql("""
+                            INSERT INTO decision_log (hypothesis_id, decision_id, hypothesis_title, owner, outcome,
+                                rationale, evidence_ids, decided_at, decided_by, proposed_at, confidence_then,
+                                reopened_at, reopen_reason)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            ON CONFLICT (hypothesis_id, decision_id) DO UPDATE SET
+                                hypothesis_title = EXCLUDED.hypothesis_title, reopened_at = EXCLUDED.reopened_at,
+                                reopen_reason = EXCLUDED.reopen_reason""")
+                    .params(state.id(), decision.id(), state.title(), state.owner(), decision.outcome(),
+                            decision.rationale(), array(decision.evidenceIds()), timestamp(decision.decidedAt()),
+                            decision.decidedBy(), timestamp(state.proposedAt()), decision.confidenceThen(),
+                            timestamp(decision.reopenedAt()), decision.reopenReason())
+                    .update();
+        }
     }
 }

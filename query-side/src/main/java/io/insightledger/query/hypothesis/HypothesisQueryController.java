@@ -1,14 +1,13 @@
 package io.insightledger.query.hypothesis;
 
-import io.insightledger.query.hypothesis.HypothesisViews.Decision;
-import io.insightledger.query.hypothesis.HypothesisViews.Detail;
-import io.insightledger.query.hypothesis.HypothesisViews.Evidence;
-import io.insightledger.query.hypothesis.HypothesisViews.Summary;
-import io.insightledger.query.hypothesis.HypothesisViews.TimelineItem;
 import io.insightledger.query.system.NotFoundException;
 import io.insightledger.query.system.PageRequest;
 import io.insightledger.query.system.PageResponse;
+import io.insightledger.query.system.ProjectionAdmin;
+import io.insightledger.query.system.ReadYourWrites;
 import jakarta.validation.Valid;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,92 +15,127 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-import static io.insightledger.query.system.SqlValues.instant;
-import static io.insightledger.query.system.SqlValues.strings;
-
+/**
+ * The board, a hypothesis, its timeline and its evolution; each as it stands now or, with {@code asOf}, as it stood
+ * then. Now is read from the stored fold, the past is folded on demand: the same fold, so the same answer.
+ */
 @RestController
 @RequestMapping("/api/hypotheses")
 class HypothesisQueryController {
 
     private final JdbcClient jdbc;
+    private final StoredStates states;
+    private final HypothesisJournal journal;
+    private final ProjectionAdmin projections;
+    private final ReadYourWrites readYourWrites;
+    private final Duration staleAfter;
 
-    HypothesisQueryController(JdbcClient jdbc) {
+    HypothesisQueryController(JdbcClient jdbc, StoredStates states, HypothesisJournal journal,
+                              ProjectionAdmin projections, ReadYourWrites readYourWrites,
+                              @Value("${insight.projections.stale-after}") Duration staleAfter) {
         this.jdbc = jdbc;
+        this.states = states;
+        this.journal = journal;
+        this.projections = projections;
+        this.readYourWrites = readYourWrites;
+        this.staleAfter = staleAfter;
     }
 
-    /** The board, most recently active first. */
     @GetMapping
-    PageResponse<Summary> board(@RequestParam(required = false) HypothesisStatus status, @Valid PageRequest page) {
-        String statusFilter = status == null ? null : status.name();
-        List<Summary> items = jdbc.sql("""
-                        SELECT * FROM hypothesis WHERE (CAST(? AS VARCHAR) IS NULL OR status = ?)
-                        ORDER BY last_activity_at DESC, hypothesis_id LIMIT ? OFFSET ?""")
-                .params(statusFilter, statusFilter, page.size(), page.offset())
-                .query((rs, row) -> new Summary(rs.getString("hypothesis_id"), rs.getString("title"),
-                        HypothesisStatus.valueOf(rs.getString("status")), rs.getString("category"),
-                        rs.getString("owner"), strings(rs.getArray("tags")), rs.getInt("supporting_count"),
-                        rs.getInt("contradicting_count"), instant(rs.getTimestamp("last_activity_at")),
-                        rs.getLong("version")))
-                .list();
-        long total = jdbc.sql("SELECT count(*) FROM hypothesis WHERE (CAST(? AS VARCHAR) IS NULL OR status = ?)")
-                .params(statusFilter, statusFilter)
-                .query(Long.class).single();
-        return PageResponse.of(items, page, total);
+    PageResponse<BoardRow> board(@Valid BoardQuery query, @Valid PageRequest page,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                                 Instant asOf) {
+        projections.requireReady(HypothesisProjection.NAME);
+        query.sorting();
+        return asOf == null ? boardNow(query, page) : boardAsOf(query, page, asOf);
     }
 
+    private PageResponse<BoardRow> boardNow(BoardQuery query, PageRequest page) {
+        Instant now = Instant.now();
+        BoardQuery.Sql sql = query.sql(now.minus(staleAfter));
+        List<Object> params = new ArrayList<>(sql.params());
+        params.add(page.size());
+        params.add(page.offset());
+        List<BoardRow> rows = jdbc.sql("SELECT state FROM hypothesis_board WHERE " + sql.where()
+                        + " ORDER BY " + query.orderBy() + " LIMIT ? OFFSET ?")
+                .params(params)
+                .query((rs, row) -> BoardRow.of(states.read(rs.getString(1)).seenAt(now, staleAfter)))
+                .list();
+        long total = jdbc.sql("SELECT count(*) FROM hypothesis_board WHERE " + sql.where())
+                .params(sql.params()).query(Long.class).single();
+        return PageResponse.of(rows, page, total);
+    }
+
+    private PageResponse<BoardRow> boardAsOf(BoardQuery query, PageRequest page, Instant asOf) {
+        Map<String, List<JournalEntry>> histories = journal.allUpTo(asOf);
+        Map<String, MeetingFact> meetings = journal.meetings(histories.values());
+        List<HypothesisState> matching = histories.values().stream()
+                .map(entries -> HypothesisFold.asOf(entries, meetings, staleAfter, asOf))
+                .flatMap(Optional::stream)
+                .filter(query::matches)
+                .toList();
+        return PageResponse.of(query.sortAndPage(matching, page).stream().map(BoardRow::of).toList(), page,
+                matching.size());
+    }
+
+    /**
+     * @param minVersion wait (briefly) until the hypothesis is projected at least at this version
+     */
     @GetMapping("/{id}")
-    Detail hypothesis(@PathVariable String id) {
-        List<Evidence> evidence = jdbc.sql("""
-                        SELECT e.*, m.title AS meeting_title, m.organization FROM hypothesis_evidence e
-                        LEFT JOIN meeting m ON m.meeting_id = e.meeting_id
-                        WHERE e.hypothesis_id = ? ORDER BY e.linked_at, e.evidence_id""")
+    HypothesisState hypothesis(@PathVariable String id,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                               Instant asOf,
+                               @RequestParam(required = false) Long minVersion) {
+        projections.requireReady(HypothesisProjection.NAME);
+        readYourWrites.awaitVersion(minVersion, () -> projectedVersion(id));
+        if (asOf != null) {
+            List<JournalEntry> entries = journal.entries(id);
+            return HypothesisFold.asOf(entries, journal.meetings(List.of(entries)), staleAfter, asOf)
+                    .orElseThrow(() -> new NotFoundException("hypothesis", id + " as of " + asOf));
+        }
+        return jdbc.sql("SELECT state FROM hypothesis_board WHERE hypothesis_id = ?")
                 .param(id)
-                .query((rs, row) -> new Evidence(rs.getString("evidence_id"), rs.getString("meeting_id"),
-                        rs.getString("meeting_title"), rs.getString("organization"), rs.getString("observation_id"),
-                        rs.getString("direction"), rs.getString("strength"), rs.getString("note"),
-                        instant(rs.getTimestamp("linked_at")), rs.getString("linked_by"),
-                        (Boolean) rs.getObject("linked_after_decision"), instant(rs.getTimestamp("withdrawn_at")),
-                        rs.getString("withdrawal_reason")))
-                .list();
-        List<Decision> decisions = jdbc.sql("""
-                        SELECT * FROM hypothesis_decision WHERE hypothesis_id = ? ORDER BY decided_at, decision_id""")
-                .param(id)
-                .query((rs, row) -> new Decision(rs.getString("decision_id"), rs.getString("outcome"),
-                        rs.getString("rationale"), strings(rs.getArray("evidence_ids")),
-                        instant(rs.getTimestamp("decided_at")), rs.getString("decided_by")))
-                .list();
-        return jdbc.sql("SELECT * FROM hypothesis WHERE hypothesis_id = ?")
-                .param(id)
-                .query((rs, row) -> new Detail(rs.getString("hypothesis_id"), rs.getString("title"),
-                        rs.getString("statement"), rs.getString("category"), rs.getString("success_criteria"),
-                        rs.getString("owner"), strings(rs.getArray("tags")), strings(rs.getArray("segments")),
-                        rs.getString("parent_id"), HypothesisStatus.valueOf(rs.getString("status")),
-                        rs.getInt("supporting_count"), rs.getInt("contradicting_count"),
-                        instant(rs.getTimestamp("proposed_at")), rs.getString("proposed_by"),
-                        instant(rs.getTimestamp("last_activity_at")), rs.getString("successor_id"),
-                        rs.getLong("version"), evidence, decisions))
+                .query((rs, row) -> states.read(rs.getString(1)).seenAt(Instant.now(), staleAfter))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("hypothesis", id));
     }
 
-    /** Every event of the hypothesis, oldest first. */
+    /** Every event of the hypothesis, oldest first, with the confidence after it. */
     @GetMapping("/{id}/timeline")
-    PageResponse<TimelineItem> timeline(@PathVariable String id, @Valid PageRequest page) {
-        long total = jdbc.sql("SELECT count(*) FROM hypothesis_timeline WHERE hypothesis_id = ?")
-                .param(id).query(Long.class).single();
-        if (total == 0) {
+    PageResponse<History.TimelineItem> timeline(@PathVariable String id, @Valid PageRequest page,
+                                                @RequestParam(required = false) Long minVersion) {
+        projections.requireReady(HypothesisProjection.NAME);
+        readYourWrites.awaitVersion(minVersion, () -> projectedVersion(id));
+        List<History.Step> steps = steps(id);
+        return PageResponse.of(steps.stream().skip(page.offset()).limit(page.size())
+                .map(History.TimelineItem::of).toList(), page, steps.size());
+    }
+
+    /** The successive states of the idea, one per event, for stepping through how it changed. */
+    @GetMapping("/{id}/evolution")
+    PageResponse<History.Step> evolution(@PathVariable String id, @Valid PageRequest page) {
+        projections.requireReady(HypothesisProjection.NAME);
+        List<History.Step> steps = steps(id);
+        return PageResponse.of(steps.stream().skip(page.offset()).limit(page.size()).toList(), page, steps.size());
+    }
+
+    private List<History.Step> steps(String id) {
+        List<JournalEntry> entries = journal.entries(id);
+        if (entries.isEmpty()) {
             throw new NotFoundException("hypothesis", id);
         }
-        List<TimelineItem> items = jdbc.sql("""
-                        SELECT * FROM hypothesis_timeline WHERE hypothesis_id = ?
-                        ORDER BY sequence_number LIMIT ? OFFSET ?""")
-                .params(id, page.size(), page.offset())
-                .query((rs, row) -> new TimelineItem(rs.getLong("sequence_number"), rs.getString("event_type"),
-                        instant(rs.getTimestamp("occurred_at")), rs.getString("actor"), rs.getString("summary"),
-                        rs.getString("correlation_id")))
-                .list();
-        return PageResponse.of(items, page, total);
+        return History.steps(entries, journal.meetings(List.of(entries)), staleAfter);
+    }
+
+    private long projectedVersion(String id) {
+        return jdbc.sql("SELECT version FROM hypothesis_board WHERE hypothesis_id = ?")
+                .param(id).query(Long.class).optional().orElse(-1L);
     }
 }

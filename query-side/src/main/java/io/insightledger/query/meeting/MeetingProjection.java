@@ -2,6 +2,8 @@ package io.insightledger.query.meeting;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.insightledger.events.hypothesis.EvidenceLinkedEvent;
+import io.insightledger.events.hypothesis.EvidenceWithdrawnEvent;
 import io.insightledger.events.meeting.MeetingAttendeesReplacedEvent;
 import io.insightledger.events.meeting.MeetingNotesRevisedEvent;
 import io.insightledger.events.meeting.MeetingRecordedEvent;
@@ -12,6 +14,7 @@ import io.insightledger.query.system.EventContext;
 import io.insightledger.query.system.SqlValues;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -78,6 +81,31 @@ class MeetingProjection {
                         event.observationId())
                 .update();
         update(event.meetingId(), context, null, null);
+    }
+
+    /** Which hypotheses a meeting served as evidence for. */
+    @EventHandler
+    void on(EvidenceLinkedEvent event, EventContext context) {
+        jdbc.sql("""
+                        INSERT INTO meeting_evidence (meeting_id, hypothesis_id, evidence_id, observation_id, direction,
+                                                      strength, linked_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(event.meetingId(), event.hypothesisId(), event.evidenceId(), event.observationId(),
+                        event.direction().name(), event.strength().name(), SqlValues.timestamp(context.occurredAt()))
+                .update();
+    }
+
+    @EventHandler
+    void on(EvidenceWithdrawnEvent event, EventContext context) {
+        jdbc.sql("UPDATE meeting_evidence SET withdrawn_at = ? WHERE hypothesis_id = ? AND evidence_id = ?")
+                .params(SqlValues.timestamp(context.occurredAt()), event.hypothesisId(), event.evidenceId())
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE meeting_evidence, meeting_observation, meeting").update();
+        jdbc.sql("DELETE FROM projection_cursor WHERE projection = ?").param(NAME).update();
     }
 
     /** Sets one column (if given) and the meeting's version. */

@@ -21,6 +21,7 @@ public record MeetingView(
         boolean retracted,
         String retractionReason,
         List<Observation> observations,
+        List<MeetingQueryController.ServedAsEvidence> servedAsEvidence,
         long version) {
 
     public record Observation(String id, String text, String kind, String speakerRole, String speakerName,

@@ -1,19 +1,16 @@
 package io.insightledger.query.system;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Per projection and aggregate, the sequence number of the last event applied. Kafka delivers at least once, and one
- * aggregate's events arrive in order on one partition, so an event at or below the cursor is a redelivery.
+ * aggregate's events arrive in order on one partition, so an event at or below the cursor is a redelivery. (A gap
+ * above it is normal: a projection sees only the event types it handles.)
  */
 @Component
 public class ProjectionCursor {
-
-    private static final Logger log = LoggerFactory.getLogger(ProjectionCursor.class);
 
     private final JdbcClient jdbc;
 
@@ -37,11 +34,6 @@ public class ProjectionCursor {
         long sequence = event.getSequenceNumber();
         if (previous != null && sequence <= previous) {
             return false;
-        }
-        long expected = previous == null ? 0 : previous + 1;
-        if (sequence != expected) {
-            log.warn("Projection {} expected event {} of {} but got {}: earlier events never arrived",
-                    projection, expected, event.getAggregateIdentifier(), sequence);
         }
         jdbc.sql("""
                         INSERT INTO projection_cursor (projection, aggregate_id, last_sequence) VALUES (?, ?, ?)

@@ -10,7 +10,6 @@ import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
 import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.SortedKafkaMessageBuffer;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
@@ -18,15 +17,16 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Every projection (processing group) is a tracking processor of its own over the Kafka topic, with its token in the
  * projection database, so each can be rebuilt alone and none waits for another.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class QuerySideConfiguration {
 
     /** The query side stores no events: it only reads the topic. */
@@ -49,19 +49,17 @@ class QuerySideConfiguration {
             KafkaMessageConverter<String, byte[]> kafkaMessageConverter,
             KafkaProperties kafka) {
         topic.ensureExists(Duration.ofDays(365));
-        return StreamableKafkaMessageSource.<String, byte[]>builder()
-                .topics(List.of(topic.name()))
-                .serializer(eventSerializer)
-                .consumerFactory((ConsumerFactory<String, byte[]>) axonKafkaConsumerFactory)
-                .fetcher((Fetcher<String, byte[], KafkaEventMessage>) kafkaFetcher)
-                .messageConverter(kafkaMessageConverter)
-                .bufferFactory(() -> new SortedKafkaMessageBuffer<>(kafka.getFetcher().getBufferSize()))
-                .build();
+        return new TokensInHandlingOrder(topic.name(), eventSerializer,
+                (ConsumerFactory<String, byte[]>) axonKafkaConsumerFactory,
+                (Fetcher<String, byte[], KafkaEventMessage>) kafkaFetcher,
+                kafkaMessageConverter,
+                kafka.getFetcher().getBufferSize());
     }
 
     @Bean
     ConfigurerModule projectionsReadTheTopic(StreamableKafkaMessageSource<String, byte[]> source,
                                              ProjectionCursor cursor,
+                                             ProjectionMeter meter,
                                              @Value("${insight.projections.batch-size}") int batchSize) {
         return configurer -> configurer.eventProcessing()
                 .usingTrackingEventProcessors()
@@ -71,6 +69,7 @@ class QuerySideConfiguration {
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(batchSize)
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                .registerDefaultHandlerInterceptor((config, projection) -> meter.interceptorFor(projection))
                 .registerDefaultHandlerInterceptor((config, projection) -> new ApplyOnceInterceptor(projection, cursor));
     }
 }

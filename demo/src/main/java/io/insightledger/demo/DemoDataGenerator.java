@@ -1,0 +1,122 @@
+package io.insightledger.demo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs a {@link DemoPlan} against the command API, chains in parallel, showing a progress bar. Every request must
+ * succeed (2xx); anything else is counted and reported, never hidden.
+ */
+public final class DemoDataGenerator {
+
+    /** What a run did: requests sent, how many failed and with which statuses, and how long it took. */
+    public record Summary(long requests, long failures, Map<Integer, Long> failuresByStatus, Duration took) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String commandUrl;
+    private final String authorization;
+    private final int clients;
+    private final PrintStream progressOut;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /**
+     * @param clients     requests in flight at once
+     * @param progressOut where the progress bar goes (standard error), or null for none
+     */
+    public DemoDataGenerator(String commandUrl, String user, String password, int clients, PrintStream progressOut) {
+        this.commandUrl = commandUrl.replaceAll("/+$", "");
+        this.authorization = "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.clients = clients;
+        this.progressOut = progressOut;
+    }
+
+    public Summary run(DemoPlan plan) {
+        long started = System.nanoTime();
+        AtomicLong done = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        Map<Integer, Long> byStatus = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            for (DemoPlan.Phase phase : plan.phases()) {
+                List<Future<?>> running = phase.chains().stream().<Future<?>>map(chain -> pool.submit(() -> {
+                    for (DemoPlan.Request request : chain) {
+                        int status = send(request);
+                        if (status / 100 != 2) {
+                            failures.incrementAndGet();
+                            byStatus.merge(status, 1L, Long::sum);
+                        }
+                        progress(phase.name(), done.incrementAndGet(), plan.size(), started);
+                    }
+                })).toList();
+                for (Future<?> chain : running) {
+                    chain.get();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("A request could not be sent", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        if (progressOut != null) {
+            progressOut.println();
+        }
+        return new Summary(done.get(), failures.get(), Map.copyOf(byStatus),
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private int send(DemoPlan.Request request) {
+        try {
+            HttpRequest http = HttpRequest.newBuilder(URI.create(commandUrl + request.path()))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", authorization)
+                    .header("Content-Type", "application/json")
+                    .method(request.method(), HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request.body())))
+                    .build();
+            return this.http.send(http, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The command API at " + commandUrl + " does not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void progress(String phase, long done, long total, long started) {
+        if (progressOut == null || (done % 25 != 0 && done != total)) {
+            return;
+        }
+        int width = 30;
+        int filled = (int) (width * done / Math.max(1, total));
+        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+        progressOut.printf("\r[%s%s] %3d%%  %d/%d requests  %.0f/s  %s   ", "#".repeat(filled),
+                ".".repeat(width - filled), 100 * done / Math.max(1, total), done, total, done / seconds, phase);
+        progressOut.flush();
+    }
+}

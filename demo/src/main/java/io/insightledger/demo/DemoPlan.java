@@ -1,0 +1,229 @@
+package io.insightledger.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A believable history as a list of command requests, the same for the same seed: organisations across segments,
+ * meetings over 18 months with observations, and hypotheses with evidence, decisions, reversals and pivots. Ids are
+ * derived from the seed, so running a plan twice creates everything once (the API's creates are idempotent).
+ */
+public final class DemoPlan {
+
+    /** One HTTP request to the command API. */
+    public record Request(String method, String path, Map<String, Object> body) {
+    }
+
+    /**
+     * Requests that must run in order (one meeting and its observations; one hypothesis's story). Chains of a phase
+     * may run in parallel; a phase starts when the one before it is done.
+     */
+    public record Phase(String name, List<List<Request>> chains) {
+
+        public int size() {
+            return chains.stream().mapToInt(List::size).sum();
+        }
+    }
+
+    private static final String[] SEGMENTS = {"bank", "public sector", "retail", "startup", "hobbyist"};
+    private static final String[] NAMES = {"Northwind", "Contoso", "Fabrikam", "Globex", "Initech", "Hooli",
+            "Vandelay", "Wonka", "Tyrell", "Soylent", "Aperture", "Gringotts", "Oceanic", "Pied Piper", "Monarch",
+            "Stark", "Wayne", "Umbrella", "Cyberdyne", "Massive Dynamic", "Bluth", "Dunder", "Prestige", "Sterling",
+            "Wernham", "Kruger", "Ollivander", "Zorg", "Virtucon", "Nakatomi"};
+    private static final Map<String, String[]> SUFFIXES = Map.of(
+            "bank", new String[]{"Bank", "Savings", "Credit Union", "Capital"},
+            "public sector", new String[]{"City Council", "Ministry", "Agency", "Health Board"},
+            "retail", new String[]{"Stores", "Market", "Outfitters", "Grocers"},
+            "startup", new String[]{"Labs", "AI", "Cloud", "Robotics"},
+            "hobbyist", new String[]{"Makers Club", "Home Lab", "Radio Society", "Collective"});
+    private static final Map<String, String[]> ROLES = Map.of(
+            "bank", new String[]{"CISO", "Security engineer", "Platform lead", "Compliance officer"},
+            "public sector", new String[]{"IT director", "Procurement lead", "Systems engineer", "Data protection officer"},
+            "retail", new String[]{"CTO", "E-commerce lead", "Store systems engineer", "Head of operations"},
+            "startup", new String[]{"Founder", "CTO", "Backend engineer", "DevOps engineer"},
+            "hobbyist", new String[]{"Maintainer", "Member", "Organiser", "Tinkerer"});
+    private static final String[] CHANNELS = {"IN_PERSON", "VIDEO", "PHONE", "EVENT"};
+    private static final String[] KINDS = {"QUOTE", "PAIN_POINT", "REQUEST", "OBSERVATION"};
+    private static final String[] TOPICS = {"key rotation", "audit logs", "single sign-on", "data residency",
+            "cost reports", "onboarding", "backups", "access reviews", "incident alerts", "API limits",
+            "secrets in CI", "billing", "offline mode", "mobile access", "exports"};
+    private static final String[] SAYINGS = {
+            "We do %s by hand every quarter and it hurts.",
+            "If %s were automatic we would buy tomorrow.",
+            "Honestly, %s is not on our radar this year.",
+            "Our auditors keep asking about %s.",
+            "We built our own scripts for %s; they break all the time.",
+            "%s matters, but price matters more.",
+            "Nobody here owns %s, so it never happens.",
+            "We switched vendors last year because of %s."};
+    private static final String[] CATEGORIES = {"DESIRABILITY", "VIABILITY", "FEASIBILITY", "USABILITY"};
+    private static final String[] OWNERS = {"demo", "pat", "sam", "alex", "kim"};
+    private static final Duration HISTORY = Duration.ofDays(548);
+
+    private final List<Phase> phases;
+
+    private DemoPlan(List<Phase> phases) {
+        this.phases = phases;
+    }
+
+    /**
+     * @param scale 1 makes about 40 organisations, 300 meetings and 60 hypotheses (roughly 1,500 events)
+     * @param end   the most recent meeting is on this day; the history reaches 18 months back from it
+     */
+    public static DemoPlan of(long seed, double scale, Instant end) {
+        Random random = new Random(seed);
+        String prefix = "demo" + Long.toString(seed, 36);
+        int organizations = Math.max(3, (int) Math.round(40 * scale));
+        int meetings = Math.max(5, (int) Math.round(300 * scale));
+        int hypotheses = Math.max(3, (int) Math.round(60 * scale));
+
+        List<String[]> orgs = new ArrayList<>();
+        for (int i = 0; i < organizations; i++) {
+            String segment = SEGMENTS[i % SEGMENTS.length];
+            String name = NAMES[i % NAMES.length] + " " + pick(random, SUFFIXES.get(segment))
+                    + (i >= NAMES.length ? " " + (i / NAMES.length + 1) : "");
+            orgs.add(new String[]{name, segment});
+        }
+
+        List<List<Request>> meetingChains = new ArrayList<>();
+        List<String[]> observationsByMeeting = new ArrayList<>();
+        for (int i = 0; i < meetings; i++) {
+            String[] org = orgs.get(random.nextInt(orgs.size()));
+            String id = prefix + "-m" + i;
+            String topic = pick(random, TOPICS);
+            Instant when = end.minus(HISTORY).plusSeconds((long) (HISTORY.toSeconds() * ((double) i / meetings)))
+                    .plus(Duration.ofMinutes(random.nextInt(600)));
+            String role = pick(random, ROLES.get(org[1]));
+            List<Request> chain = new ArrayList<>();
+            chain.add(new Request("POST", "/api/meetings", body(
+                    "id", id, "title", capitalise(topic) + " with " + org[0], "occurredAt", when.toString(),
+                    "organization", org[0], "segment", org[1], "channel", pick(random, CHANNELS),
+                    "attendees", List.of(
+                            body("name", "Customer " + (1 + random.nextInt(9)), "role", role, "side", "CUSTOMER"),
+                            body("name", capitalise(pick(random, OWNERS)), "role", "Product manager", "side", "TEAM")),
+                    "notes", "Talked about " + topic + ".", "tags", List.of(topic.replace(' ', '-')))));
+            int observations = 1 + random.nextInt(4);
+            String[] observationIds = new String[observations];
+            for (int o = 0; o < observations; o++) {
+                observationIds[o] = "o" + o;
+                chain.add(new Request("POST", "/api/meetings/" + id + "/observations", body(
+                        "id", observationIds[o], "text", pick(random, SAYINGS).formatted(pick(random, TOPICS)),
+                        "kind", pick(random, KINDS), "speakerRole", role, "tags", List.of())));
+            }
+            meetingChains.add(chain);
+            observationsByMeeting.add(observationIds);
+        }
+
+        List<List<Request>> proposals = new ArrayList<>();
+        List<List<Request>> stories = new ArrayList<>();
+        for (int h = 0; h < hypotheses; h++) {
+            String id = prefix + "-h" + h;
+            String topic = TOPICS[h % TOPICS.length];
+            String segment = SEGMENTS[random.nextInt(SEGMENTS.length)];
+            proposals.add(List.of(new Request("POST", "/api/hypotheses", hypothesis(id, topic, segment, random))));
+            stories.add(story(id, topic, random, prefix, meetings, observationsByMeeting));
+        }
+        return new DemoPlan(List.of(new Phase("meetings", meetingChains), new Phase("hypotheses", proposals),
+                new Phase("evidence and decisions", stories)));
+    }
+
+    /** Evidence, then perhaps a decision, a reversal or a pivot: the hypothesis's "truth" tilts the evidence. */
+    private static List<Request> story(String id, String topic, Random random, String prefix, int meetings,
+                                       List<String[]> observationsByMeeting) {
+        List<Request> chain = new ArrayList<>();
+        boolean holds = random.nextDouble() < 0.55;
+        int pieces = Math.min(meetings, 2 + random.nextInt(7));
+        List<String> supporting = new ArrayList<>();
+        List<String> contradicting = new ArrayList<>();
+        // distinct meetings, so no meeting-and-observation is linked twice
+        List<Integer> cited = new ArrayList<>();
+        while (cited.size() < pieces) {
+            int candidate = random.nextInt(meetings);
+            if (!cited.contains(candidate)) {
+                cited.add(candidate);
+            }
+        }
+        for (int e = 0; e < pieces; e++) {
+            int meeting = cited.get(e);
+            String[] observations = observationsByMeeting.get(meeting);
+            boolean supports = random.nextDouble() < (holds ? 0.8 : 0.25);
+            String evidenceId = "e" + e;
+            chain.add(new Request("POST", "/api/hypotheses/" + id + "/evidence", body(
+                    "id", evidenceId, "meetingId", prefix + "-m" + meeting,
+                    "observationId", observations[random.nextInt(observations.length)],
+                    "direction", supports ? "SUPPORTS" : "CONTRADICTS",
+                    "strength", new String[]{"WEAK", "MODERATE", "STRONG"}[random.nextInt(3)],
+                    "note", supports ? "Backs the idea" : "Argues against it")));
+            (supports ? supporting : contradicting).add(evidenceId);
+        }
+        double fate = random.nextDouble();
+        if (fate < 0.45) {
+            boolean validated = supporting.size() >= contradicting.size();
+            List<String> basis = validated ? supporting : contradicting;
+            chain.add(decision("d1", validated ? "VALIDATED" : "INVALIDATED", basis, id));
+            if (fate < 0.12) {
+                chain.add(new Request("POST", "/api/hypotheses/" + id + "/reopening",
+                        body("reason", "A later conversation about " + topic + " changed the picture")));
+                chain.add(decision("d2", validated ? "INVALIDATED" : "VALIDATED",
+                        validated ? orFirst(contradicting, supporting) : orFirst(supporting, contradicting), id));
+            }
+        } else if (fate < 0.55) {
+            chain.add(decision("d1", "PARKED", List.of(), id));
+        } else if (fate < 0.65) {
+            chain.add(new Request("POST", "/api/hypotheses/" + id + "/pivot", body(
+                    "rationale", "Customers want something next to " + topic + ", not " + topic + " itself",
+                    "successor", hypothesis(id + "-next", topic + " as a managed service", "startup", random))));
+        }
+        return chain;
+    }
+
+    private static Request decision(String decisionId, String outcome, List<String> evidence, String hypothesisId) {
+        return new Request("POST", "/api/hypotheses/" + hypothesisId + "/decisions", body(
+                "id", decisionId, "outcome", outcome,
+                "rationale", outcome.equals("PARKED") ? "Not this quarter" : "The evidence says " + outcome.toLowerCase(),
+                "evidenceIds", evidence));
+    }
+
+    private static List<String> orFirst(List<String> preferred, List<String> fallback) {
+        return preferred.isEmpty() ? fallback.subList(0, 1) : preferred;
+    }
+
+    private static Map<String, Object> hypothesis(String id, String topic, String segment, Random random) {
+        return body("id", id, "title", capitalise(topic) + " sells itself to " + segment + " customers",
+                "statement", "We believe that " + segment + " teams will pay for " + topic + " that needs no scripts",
+                "category", pick(random, CATEGORIES),
+                "successCriteria", "We are right if " + (3 + random.nextInt(5)) + " of 10 " + segment
+                        + " customers ask for it unprompted",
+                "owner", pick(random, OWNERS), "tags", List.of(topic.replace(' ', '-')),
+                "segments", List.of(segment));
+    }
+
+    public List<Phase> phases() {
+        return phases;
+    }
+
+    public int size() {
+        return phases.stream().mapToInt(Phase::size).sum();
+    }
+
+    private static Map<String, Object> body(Object... keysAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            body.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return body;
+    }
+
+    private static String pick(Random random, String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private static String capitalise(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

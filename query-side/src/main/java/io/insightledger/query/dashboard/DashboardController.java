@@ -1,0 +1,151 @@
+package io.insightledger.query.dashboard;
+
+import io.insightledger.query.hypothesis.BoardRow;
+import io.insightledger.query.hypothesis.StoredStates;
+import io.insightledger.query.system.Period;
+import io.insightledger.query.system.ProjectionAdmin;
+import jakarta.validation.Valid;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** {@code GET /api/dashboard?from=&to=}: how the team is learning, over a period (the last 12 weeks by default). */
+@RestController
+@RequestMapping("/api/dashboard")
+class DashboardController {
+
+    record WeekOfDecisions(LocalDate weekStart, int validated, int invalidated, int parked) {
+    }
+
+    record WeekOfMeetings(LocalDate weekStart, int meetings) {
+    }
+
+    record SegmentCoverage(String segment, int meetings, int organizations, int evidence) {
+    }
+
+    /**
+     * @param medianDaysToDecision from proposal to each decision taken in the period; null without decisions
+     */
+    record Dashboard(Instant from, Instant to, Map<String, Integer> hypothesesByStatus,
+                     List<WeekOfDecisions> decisionsPerWeek, Double medianDaysToDecision,
+                     List<WeekOfMeetings> meetingsPerWeek, List<SegmentCoverage> coverageBySegment,
+                     List<BoardRow> atRisk, List<BoardRow> stale) {
+    }
+
+    private static final Duration DEFAULT_PERIOD = Duration.ofDays(7 * 12);
+
+    private final JdbcClient jdbc;
+    private final StoredStates states;
+    private final ProjectionAdmin projections;
+    private final Duration staleAfter;
+
+    DashboardController(JdbcClient jdbc, StoredStates states, ProjectionAdmin projections,
+                        @Value("${insight.projections.stale-after}") Duration staleAfter) {
+        this.jdbc = jdbc;
+        this.states = states;
+        this.projections = projections;
+        this.staleAfter = staleAfter;
+    }
+
+    @GetMapping
+    Dashboard dashboard(@Valid Period requested) {
+        projections.names().forEach(projections::requireReady);
+        Instant now = Instant.now();
+        Instant to = requested.to() != null ? requested.to() : now;
+        Instant from = requested.from() != null ? requested.from() : to.minus(DEFAULT_PERIOD);
+        Period period = new Period(from, to);
+
+        Map<String, Integer> byStatus = new LinkedHashMap<>();
+        for (String status : List.of("OPEN", "VALIDATED", "INVALIDATED", "PARKED", "PIVOTED")) {
+            byStatus.put(status, 0);
+        }
+        jdbc.sql("SELECT status, count(*) FROM hypothesis_board GROUP BY status")
+                .query(rs -> {
+                    byStatus.put(rs.getString(1), rs.getInt(2));
+                });
+
+        Map<LocalDate, int[]> decisions = emptyWeeks(from, to, 3);
+        jdbc.sql("""
+                        SELECT date_trunc('week', decided_at AT TIME ZONE 'UTC')::date, outcome, count(*)
+                        FROM decision_log WHERE decided_at >= ? AND decided_at < ? GROUP BY 1, 2""")
+                .params(period.fromOrEarliest(), period.toOrLatest())
+                .query(rs -> {
+                    int[] counts = decisions.computeIfAbsent(rs.getDate(1).toLocalDate(), week -> new int[3]);
+                    counts[List.of("VALIDATED", "INVALIDATED", "PARKED").indexOf(rs.getString(2))] = rs.getInt(3);
+                });
+
+        Double median = jdbc.sql("""
+                        SELECT percentile_cont(0.5) WITHIN GROUP (
+                                   ORDER BY extract(epoch FROM decided_at - proposed_at) / 86400)
+                        FROM decision_log WHERE decided_at >= ? AND decided_at < ?""")
+                .params(period.fromOrEarliest(), period.toOrLatest())
+                .query(Double.class).optional().orElse(null);
+
+        Map<LocalDate, int[]> meetings = emptyWeeks(from, to, 1);
+        jdbc.sql("""
+                        SELECT date_trunc('week', occurred_at AT TIME ZONE 'UTC')::date, count(*) FROM meeting
+                        WHERE NOT retracted AND occurred_at >= ? AND occurred_at < ? GROUP BY 1""")
+                .params(period.fromOrEarliest(), period.toOrLatest())
+                .query(rs -> {
+                    meetings.computeIfAbsent(rs.getDate(1).toLocalDate(), week -> new int[1])[0] = rs.getInt(2);
+                });
+
+        List<SegmentCoverage> coverage = jdbc.sql("""
+                        SELECT m.segment, count(DISTINCT m.meeting_id), count(DISTINCT m.organization),
+                               count(DISTINCT e.evidence_id) FILTER (WHERE e.withdrawn_at IS NULL)
+                        FROM meeting m LEFT JOIN meeting_evidence e ON e.meeting_id = m.meeting_id
+                        WHERE NOT m.retracted AND m.occurred_at >= ? AND m.occurred_at < ?
+                        GROUP BY m.segment ORDER BY 2 DESC, 1""")
+                .params(period.fromOrEarliest(), period.toOrLatest())
+                .query((rs, row) -> new SegmentCoverage(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+                .list();
+
+        return new Dashboard(from, to, byStatus,
+                decisions.entrySet().stream().map(e -> new WeekOfDecisions(e.getKey(), e.getValue()[0],
+                        e.getValue()[1], e.getValue()[2])).toList(),
+                median,
+                meetings.entrySet().stream().map(e -> new WeekOfMeetings(e.getKey(), e.getValue()[0])).toList(),
+                coverage,
+                board("at_risk", now),
+                board("status = 'OPEN' AND last_evidence_at < ?", now, Timestamp.from(now.minus(staleAfter))));
+    }
+
+    private List<BoardRow> board(String condition, Instant now, Object... params) {
+        return jdbc.sql("SELECT state FROM hypothesis_board WHERE " + condition
+                        + " ORDER BY last_activity_at DESC LIMIT 50")
+                .params(params)
+                .query((rs, row) -> BoardRow.of(states.read(rs.getString(1)).seenAt(now, staleAfter)))
+                .list();
+    }
+
+    /** Every week (starting Monday, UTC) from the one holding {@code from} to the one holding {@code to}. */
+    private static Map<LocalDate, int[]> emptyWeeks(Instant from, Instant to, int counters) {
+        Map<LocalDate, int[]> weeks = new TreeMap<>();
+        LocalDate week = monday(from);
+        LocalDate last = monday(to);
+        while (!week.isAfter(last) && weeks.size() < 520) {
+            weeks.put(week, new int[counters]);
+            week = week.plus(1, ChronoUnit.WEEKS);
+        }
+        return weeks;
+    }
+
+    private static LocalDate monday(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+}

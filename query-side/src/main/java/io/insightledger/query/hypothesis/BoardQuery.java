@@ -1,0 +1,118 @@
+package io.insightledger.query.hypothesis;
+
+import io.insightledger.platform.web.InvalidInputException;
+import io.insightledger.query.system.PageRequest;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The board's filters and order. Today's board filters in SQL, a past board in memory over folded states: both
+ * translations live here, side by side, so they stay the same filter.
+ *
+ * @param text matched case-insensitively in title and statement
+ * @param sort {@code confidence}, {@code lastActivity} (default) or {@code created}
+ */
+public record BoardQuery(HypothesisStatus status, String category, String tag, String owner, String segment,
+                         String text, HypothesisState.Flag flag, String sort, String order) {
+
+    public enum Sort {
+        CONFIDENCE("confidence", Comparator.comparingDouble(HypothesisState::confidence)),
+        LASTACTIVITY("last_activity_at", Comparator.comparing(HypothesisState::lastActivityAt)),
+        CREATED("proposed_at", Comparator.comparing(HypothesisState::proposedAt));
+
+        final String column;
+        final Comparator<HypothesisState> comparator;
+
+        Sort(String column, Comparator<HypothesisState> comparator) {
+            this.column = column;
+            this.comparator = comparator;
+        }
+    }
+
+    Sort sorting() {
+        if (sort == null) {
+            return Sort.LASTACTIVITY;
+        }
+        try {
+            return Sort.valueOf(sort.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("sort", "OneOf", "must be confidence, lastActivity or created");
+        }
+    }
+
+    boolean ascending() {
+        return "asc".equalsIgnoreCase(order);
+    }
+
+    record Sql(String where, List<Object> params) {
+    }
+
+    /** @param staleBefore an open hypothesis whose last evidence is older than this is STALE */
+    Sql sql(Instant staleBefore) {
+        List<String> conditions = new ArrayList<>(List.of("TRUE"));
+        List<Object> params = new ArrayList<>();
+        if (status != null) {
+            conditions.add("status = ?");
+            params.add(status.name());
+        }
+        if (category != null) {
+            conditions.add("category = ?");
+            params.add(category.toUpperCase(Locale.ROOT));
+        }
+        if (tag != null) {
+            conditions.add("? = ANY(tags)");
+            params.add(tag);
+        }
+        if (owner != null) {
+            conditions.add("owner = ?");
+            params.add(owner);
+        }
+        if (segment != null) {
+            conditions.add("(? = ANY(segments) OR ? = ANY(evidence_segments))");
+            params.add(segment);
+            params.add(segment);
+        }
+        if (text != null) {
+            conditions.add("(title ILIKE ? OR statement ILIKE ?)");
+            String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.add(pattern);
+            params.add(pattern);
+        }
+        if (flag == HypothesisState.Flag.AT_RISK) {
+            conditions.add("at_risk");
+        } else if (flag == HypothesisState.Flag.SINGLE_SOURCE) {
+            conditions.add("single_source");
+        } else if (flag == HypothesisState.Flag.STALE) {
+            conditions.add("status = 'OPEN' AND last_evidence_at < ?");
+            params.add(Timestamp.from(staleBefore));
+        }
+        return new Sql(String.join(" AND ", conditions), params);
+    }
+
+    String orderBy() {
+        return sorting().column + (ascending() ? " ASC" : " DESC") + ", hypothesis_id";
+    }
+
+    boolean matches(HypothesisState state) {
+        String needle = text == null ? null : text.toLowerCase(Locale.ROOT);
+        return (status == null || state.status() == status)
+                && (category == null || state.category().equalsIgnoreCase(category))
+                && (tag == null || state.tags().contains(tag))
+                && (owner == null || state.owner().equals(owner))
+                && (segment == null || state.segments().contains(segment) || state.evidenceSegments().contains(segment))
+                && (needle == null || state.title().toLowerCase(Locale.ROOT).contains(needle)
+                || state.statement().toLowerCase(Locale.ROOT).contains(needle))
+                && (flag == null || state.flags().contains(flag));
+    }
+
+    List<HypothesisState> sortAndPage(List<HypothesisState> states, PageRequest page) {
+        Comparator<HypothesisState> comparator = sorting().comparator;
+        comparator = (ascending() ? comparator : comparator.reversed()).thenComparing(HypothesisState::id);
+        return states.stream().sorted(comparator).skip(page.offset()).limit(page.size()).toList();
+    }
+}

@@ -1,0 +1,118 @@
+package io.insightledger.query.hypothesis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.insightledger.events.hypothesis.EvidenceLinkedEvent;
+import io.insightledger.query.system.EventContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static io.insightledger.query.system.SqlValues.instant;
+import static io.insightledger.query.system.SqlValues.timestamp;
+
+/**
+ * Each hypothesis's own events in order, and the meetings its evidence points at: what {@link HypothesisFold} folds.
+ * Payloads are kept as the newest revision's JSON (the Kafka reader upcasts them on arrival).
+ */
+@Component
+public class HypothesisJournal {
+
+    private static final String EVENT_PACKAGE = "io.insightledger.events.";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    HypothesisJournal(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void append(String hypothesisId, Object event, EventContext context) {
+        String meetingId = event instanceof EvidenceLinkedEvent linked ? linked.meetingId() : null;
+        try {
+            jdbc.sql("""
+                            INSERT INTO hypothesis_journal (hypothesis_id, sequence_number, event_type, occurred_at,
+                                                            actor, correlation_id, meeting_id, payload)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
+                    .params(hypothesisId, context.sequenceNumber(), event.getClass().getName(),
+                            timestamp(context.occurredAt()), context.actor(), context.correlationId(), meetingId,
+                            json.writeValueAsString(event))
+                    .update();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<JournalEntry> entries(String hypothesisId) {
+        return jdbc.sql("SELECT * FROM hypothesis_journal WHERE hypothesis_id = ? ORDER BY sequence_number")
+                .param(hypothesisId)
+                .query((rs, row) -> entry(rs))
+                .list();
+    }
+
+    /** Every hypothesis's events up to an instant, grouped by hypothesis, each in order. */
+    public Map<String, List<JournalEntry>> allUpTo(Instant asOf) {
+        Map<String, List<JournalEntry>> byHypothesis = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT * FROM hypothesis_journal WHERE occurred_at <= ?
+                        ORDER BY hypothesis_id, sequence_number""")
+                .param(timestamp(asOf))
+                .query(rs -> {
+                    byHypothesis.computeIfAbsent(rs.getString("hypothesis_id"), id -> new ArrayList<>())
+                            .add(entry(rs));
+                });
+        return byHypothesis;
+    }
+
+    /** Hypotheses with evidence from this meeting, whose views change when the meeting does. */
+    List<String> hypothesesCiting(String meetingId) {
+        return jdbc.sql("SELECT DISTINCT hypothesis_id FROM hypothesis_journal WHERE meeting_id = ?")
+                .param(meetingId).query(String.class).list();
+    }
+
+    public Map<String, MeetingFact> meetings(Collection<List<JournalEntry>> histories) {
+        List<String> ids = histories.stream().flatMap(List::stream)
+                .map(JournalEntry::event)
+                .filter(EvidenceLinkedEvent.class::isInstance)
+                .map(e -> ((EvidenceLinkedEvent) e).meetingId())
+                .distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT * FROM hypothesis_meeting WHERE meeting_id = ANY(?)")
+                .param(ids.toArray(String[]::new))
+                .query((rs, row) -> new MeetingFact(rs.getString("meeting_id"), rs.getString("title"),
+                        rs.getString("organization"), rs.getString("segment"), instant(rs.getTimestamp("occurred_at")),
+                        instant(rs.getTimestamp("retracted_at"))))
+                .list().stream()
+                .collect(Collectors.toMap(MeetingFact::meetingId, Function.identity()));
+    }
+
+    private JournalEntry entry(ResultSet rs) throws SQLException {
+        String type = rs.getString("event_type");
+        if (!type.startsWith(EVENT_PACKAGE)) {
+            throw new IllegalStateException("Not an Insight Ledger event: " + type);
+        }
+        try {
+            Object event = json.readValue(rs.getString("payload"), Class.forName(type));
+            return new JournalEntry(rs.getLong("sequence_number"), instant(rs.getTimestamp("occurred_at")),
+                    rs.getString("actor"), rs.getString("correlation_id"), event);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Unknown event type " + type, e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.insightledger.query.organization;
+
+import io.insightledger.query.system.NotFoundException;
+import io.insightledger.query.system.PageRequest;
+import io.insightledger.query.system.PageResponse;
+import io.insightledger.query.system.ProjectionAdmin;
+import io.insightledger.query.system.SqlValues;
+import jakarta.validation.Valid;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/** The customers behind the evidence: whom we met, when we last spoke, and which ideas they moved. */
+@RestController
+@RequestMapping("/api/organizations")
+class OrganizationController {
+
+    /** Retracted meetings and withdrawn evidence are not counted. */
+    record Organization(String name, List<String> segments, int meetings, Instant firstContact, Instant lastContact,
+                        int evidenceGiven, int hypothesesInfluenced) {
+    }
+
+    record MeetingRef(String id, String title, Instant occurredAt, String segment, boolean retracted) {
+    }
+
+    record HypothesisRef(String id, String title, String status, int supporting, int contradicting) {
+    }
+
+    record OrganizationDetail(Organization organization, List<MeetingRef> meetings, List<HypothesisRef> hypotheses) {
+    }
+
+    private static final String SUMMARY = """
+            SELECT m.organization AS name, array_agg(DISTINCT m.segment) AS segments, count(DISTINCT m.meeting_id) AS meetings,
+                   min(m.occurred_at) AS first_contact, max(m.occurred_at) AS last_contact,
+                   count(DISTINCT e.evidence_id) FILTER (WHERE e.withdrawn_at IS NULL) AS evidence_given,
+                   count(DISTINCT e.hypothesis_id) FILTER (WHERE e.withdrawn_at IS NULL) AS hypotheses_influenced
+            FROM meeting m LEFT JOIN meeting_evidence e ON e.meeting_id = m.meeting_id
+            WHERE NOT m.retracted AND (CAST(? AS VARCHAR) IS NULL OR m.organization = ?)
+                  AND (CAST(? AS VARCHAR) IS NULL OR m.segment = ?)
+            GROUP BY m.organization""";
+
+    private final JdbcClient jdbc;
+    private final ProjectionAdmin projections;
+
+    OrganizationController(JdbcClient jdbc, ProjectionAdmin projections) {
+        this.jdbc = jdbc;
+        this.projections = projections;
+    }
+
+    /** Organisations, most recently met first. */
+    @GetMapping
+    PageResponse<Organization> organizations(@RequestParam(required = false) String segment,
+                                             @Valid PageRequest page) {
+        projections.names().forEach(projections::requireReady);
+        List<Organization> items = jdbc.sql(SUMMARY + " ORDER BY last_contact DESC, name LIMIT ? OFFSET ?")
+                .params(null, null, segment, segment, page.size(), page.offset())
+                .query((rs, row) -> organization(rs))
+                .list();
+        long total = jdbc.sql("SELECT count(*) FROM (" + SUMMARY + ") o").params(null, null, segment, segment)
+                .query(Long.class).single();
+        return PageResponse.of(items, page, total);
+    }
+
+    @GetMapping("/{name}")
+    OrganizationDetail organization(@PathVariable String name) {
+        projections.names().forEach(projections::requireReady);
+        Organization organization = jdbc.sql(SUMMARY).params(name, name, null, null)
+                .query((rs, row) -> organization(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("organization", name));
+        List<MeetingRef> meetings = jdbc.sql("""
+                        SELECT meeting_id, title, occurred_at, segment, retracted FROM meeting WHERE organization = ?
+                        ORDER BY occurred_at DESC""")
+                .param(name)
+                .query((rs, row) -> new MeetingRef(rs.getString(1), rs.getString(2),
+                        SqlValues.instant(rs.getTimestamp(3)), rs.getString(4), rs.getBoolean(5)))
+                .list();
+        List<HypothesisRef> hypotheses = jdbc.sql("""
+                        SELECT b.hypothesis_id, b.title, b.status,
+                               count(*) FILTER (WHERE e.direction = 'SUPPORTS') AS supporting,
+                               count(*) FILTER (WHERE e.direction = 'CONTRADICTS') AS contradicting
+                        FROM meeting_evidence e JOIN meeting m ON m.meeting_id = e.meeting_id
+                        JOIN hypothesis_board b ON b.hypothesis_id = e.hypothesis_id
+                        WHERE m.organization = ? AND e.withdrawn_at IS NULL AND NOT m.retracted
+                        GROUP BY b.hypothesis_id, b.title, b.status ORDER BY b.title""")
+                .param(name)
+                .query((rs, row) -> new HypothesisRef(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getInt(4), rs.getInt(5)))
+                .list();
+        return new OrganizationDetail(organization, meetings, hypotheses);
+    }
+
+    private static Organization organization(ResultSet rs) throws SQLException {
+        return new Organization(rs.getString("name"), SqlValues.strings(rs.getArray("segments")),
+                rs.getInt("meetings"), SqlValues.instant(rs.getTimestamp("first_contact")),
+                SqlValues.instant(rs.getTimestamp("last_contact")), rs.getInt("evidence_given"),
+                rs.getInt("hypotheses_influenced"));
+    }
+}
