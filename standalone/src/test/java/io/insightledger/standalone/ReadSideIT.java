@@ -134,6 +134,7 @@ class ReadSideIT {
                 .containsExactly("e1", "e2", "e3", "e4");
         assertThat(explanation.path("contributions").get(1).path("k").asInt()).isEqualTo(2);
         assertThat(rotation.path("evidence").get(0).path("organization").asText()).isEqualTo("Acme Bank");
+        assertThat(rotation.path("evidence").get(0).path("observationText").asText()).isEqualTo("Keys by hand");
         assertThat(rotation.path("evidence").get(3).path("linkedAfterDecision").asBoolean()).isTrue();
         // when validated: 1 + 1 + 2
         assertThat(rotation.path("decisions").get(0).path("confidenceThen").asDouble())

@@ -151,7 +151,9 @@ public final class HypothesisFold {
         boolean retracted = meeting != null && meeting.retractedAt(at);
         return new HypothesisState.Evidence(e.evidenceId(), e.meetingId(),
                 meeting == null ? null : meeting.title(), meeting == null ? null : meeting.organization(),
-                meeting == null ? null : meeting.segment(), e.observationId(), e.direction().name(),
+                meeting == null ? null : meeting.segment(), e.observationId(),
+                meeting == null || e.observationId() == null ? null : meeting.observations().get(e.observationId()),
+                e.direction().name(),
                 e.strength().name(), e.note(), linked.linkedAt(), linked.linkedBy(), e.linkedAfterDecision(),
                 linked.withdrawnAt(), linked.withdrawalReason(), retracted,
                 linked.withdrawnAt() == null && !retracted);

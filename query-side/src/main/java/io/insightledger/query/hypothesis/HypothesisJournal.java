@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,11 +92,20 @@ public class HypothesisJournal {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        String[] meetingIds = ids.toArray(String[]::new);
+        Map<String, Map<String, String>> observations = new HashMap<>();
+        jdbc.sql("SELECT meeting_id, observation_id, text FROM hypothesis_observation WHERE meeting_id = ANY(?)")
+                .param(meetingIds)
+                .query(rs -> {
+                    observations.computeIfAbsent(rs.getString(1), id -> new HashMap<>())
+                            .put(rs.getString(2), rs.getString(3));
+                });
         return jdbc.sql("SELECT * FROM hypothesis_meeting WHERE meeting_id = ANY(?)")
-                .param(ids.toArray(String[]::new))
+                .param(meetingIds)
                 .query((rs, row) -> new MeetingFact(rs.getString("meeting_id"), rs.getString("title"),
                         rs.getString("organization"), rs.getString("segment"), instant(rs.getTimestamp("occurred_at")),
-                        instant(rs.getTimestamp("retracted_at"))))
+                        instant(rs.getTimestamp("retracted_at")),
+                        observations.getOrDefault(rs.getString("meeting_id"), Map.of())))
                 .list().stream()
                 .collect(Collectors.toMap(MeetingFact::meetingId, Function.identity()));
     }

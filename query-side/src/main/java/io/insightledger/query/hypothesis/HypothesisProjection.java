@@ -11,6 +11,8 @@ import io.insightledger.events.hypothesis.HypothesisReopenedEvent;
 import io.insightledger.events.hypothesis.HypothesisRevisedEvent;
 import io.insightledger.events.meeting.MeetingRecordedEvent;
 import io.insightledger.events.meeting.MeetingRetractedEvent;
+import io.insightledger.events.meeting.ObservationCapturedEvent;
+import io.insightledger.events.meeting.ObservationRevisedEvent;
 import io.insightledger.query.system.EventContext;
 import io.insightledger.query.system.ProjectionChanges;
 import org.axonframework.config.ProcessingGroup;
@@ -108,9 +110,27 @@ class HypothesisProjection {
         journal.hypothesesCiting(event.meetingId()).forEach(this::refold);
     }
 
+    /** Evidence quotes what the observation says now. */
+    @EventHandler
+    void on(ObservationCapturedEvent event) {
+        jdbc.sql("INSERT INTO hypothesis_observation (meeting_id, observation_id, text) VALUES (?, ?, ?)")
+                .params(event.meetingId(), event.observationId(), event.text())
+                .update();
+        journal.hypothesesCiting(event.meetingId()).forEach(this::refold);
+    }
+
+    @EventHandler
+    void on(ObservationRevisedEvent event) {
+        jdbc.sql("UPDATE hypothesis_observation SET text = ? WHERE meeting_id = ? AND observation_id = ?")
+                .params(event.text(), event.meetingId(), event.observationId())
+                .update();
+        journal.hypothesesCiting(event.meetingId()).forEach(this::refold);
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE hypothesis_journal, hypothesis_meeting, hypothesis_board, decision_log").update();
+        jdbc.sql("TRUNCATE hypothesis_journal, hypothesis_meeting, hypothesis_observation, hypothesis_board, "
+                + "decision_log").update();
         jdbc.sql("DELETE FROM projection_cursor WHERE projection = ?").param(NAME).update();
     }
 

@@ -71,11 +71,12 @@ public record HypothesisState(
 
     /**
      * @param organization        {@code null} while the meeting is not known to the query side yet
+     * @param observationText     what the observation says now; {@code null} without one, or until it is known
      * @param counts              false when withdrawn or its meeting was retracted: it weighs nothing then
      * @param linkedAfterDecision {@code null} where the event did not record it (revision 1)
      */
     public record Evidence(String id, String meetingId, String meetingTitle, String organization, String segment,
-                           String observationId, String direction, String strength, String note, Instant linkedAt,
+                           String observationId, String observationText, String direction, String strength, String note, Instant linkedAt,
                            String linkedBy, Boolean linkedAfterDecision, Instant withdrawnAt, String withdrawalReason,
                            boolean meetingRetracted, boolean counts) {
     }

@@ -28,8 +28,9 @@ class HypothesisFoldTest {
     private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
     private static final Duration STALE_AFTER = Duration.ofDays(30);
     private static final Map<String, MeetingFact> MEETINGS = Map.of(
-            "m-acme", new MeetingFact("m-acme", "Review", "Acme", "bank", T0, null),
-            "m-beta", new MeetingFact("m-beta", "Call", "Beta", "retail", T0, T0.plus(Duration.ofDays(10))));
+            "m-acme", new MeetingFact("m-acme", "Review", "Acme", "bank", T0, null, Map.of("o1", "Keys by hand")),
+            "m-beta", new MeetingFact("m-beta", "Call", "Beta", "retail", T0, T0.plus(Duration.ofDays(10)),
+                    Map.of()));
 
     private final List<JournalEntry> journal = new ArrayList<>();
 
@@ -45,7 +46,8 @@ class HypothesisFoldTest {
     private void proposedWithTwoPieces() {
         at(0, new HypothesisProposedEvent("h", "Idea", "We believe", HypothesisCategory.VIABILITY, "criteria", "pat",
                 List.of(), List.of(), null));
-        at(1, evidence("e1", "m-acme", EvidenceDirection.SUPPORTS, false));
+        at(1, new EvidenceLinkedEvent("h", "e1", "m-acme", "o1", EvidenceDirection.SUPPORTS, EvidenceStrength.STRONG,
+                "", false));
         at(2, evidence("e2", "m-beta", EvidenceDirection.SUPPORTS, false));
     }
 
@@ -67,6 +69,7 @@ class HypothesisFoldTest {
         assertThat(after.supportingCount()).isEqualTo(1);
         assertThat(after.evidence().get(1).meetingRetracted()).isTrue();
         assertThat(after.flags()).containsExactly(Flag.SINGLE_SOURCE);
+        assertThat(after.evidence().get(0).observationText()).isEqualTo("Keys by hand");
     }
 
     @Test
