@@ -232,6 +232,13 @@ class PipelineIT {
         Response prometheus = queries.get("/actuator/prometheus");
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.raw().body()).contains("http_server_requests");
+
+        // a login is checked against its slow hash once, then remembered
+        for (int i = 0; i < 20; i++) {
+            commands.get("/actuator/health");
+        }
+        assertThat(commands.get("/actuator/prometheus").raw().body())
+                .containsPattern("insight_security_password_checks_total\\{[^}]*} [1-3]\\.0");
     }
 
     /** Everything on the topic right now, read from the start by a plain consumer. */

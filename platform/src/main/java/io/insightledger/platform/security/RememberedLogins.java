@@ -27,12 +27,18 @@ class RememberedLogins implements AuthenticationProvider {
     private record Remembered(Authentication authentication, Instant until) {
     }
 
-    private final AuthenticationProvider delegate;
+    /** The slow check: a password against its hash. */
+    @FunctionalInterface
+    interface PasswordCheck {
+        Authentication authenticate(Authentication login) throws AuthenticationException;
+    }
+
+    private final PasswordCheck delegate;
     private final Duration remember;
     private final Clock clock;
     private final Map<String, Remembered> logins = new ConcurrentHashMap<>();
 
-    RememberedLogins(AuthenticationProvider delegate, Duration remember, Clock clock) {
+    RememberedLogins(PasswordCheck delegate, Duration remember, Clock clock) {
         this.delegate = delegate;
         this.remember = remember;
         this.clock = clock;

@@ -2,6 +2,8 @@ package io.insightledger.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.insightledger.platform.web.CorrelationIdFilter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.info.InfoEndpoint;
@@ -34,9 +36,12 @@ import java.time.Duration;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper,
+                                    AuthenticationManager authenticationManager) throws Exception {
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(objectMapper);
         return http
+                // named explicitly: left alone, Spring builds its own hashing provider and nothing is remembered
+                .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
                         // the API's description is public; using the API is not
@@ -52,10 +57,17 @@ public class SecurityConfiguration {
 
     /** A configured user's login is checked with its slow hash once, then remembered for a few minutes. */
     @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder) {
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
+                                                MeterRegistry meters) {
         DaoAuthenticationProvider hashed = new DaoAuthenticationProvider(users);
         hashed.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new RememberedLogins(hashed, Duration.ofMinutes(5), Clock.systemUTC()));
+        Counter checks = Counter.builder("insight.security.password.checks")
+                .description("Logins checked against their password hash (not remembered)")
+                .register(meters);
+        return new ProviderManager(new RememberedLogins(login -> {
+            checks.increment();
+            return hashed.authenticate(login);
+        }, Duration.ofMinutes(5), Clock.systemUTC()));
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package io.insightledger.platform.security;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -19,20 +18,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RememberedLoginsTest {
 
     private final AtomicInteger hashed = new AtomicInteger();
-    private final AuthenticationProvider slow = new AuthenticationProvider() {
-        @Override
-        public Authentication authenticate(Authentication login) {
-            hashed.incrementAndGet();
-            if (!"right".equals(login.getCredentials())) {
-                throw new BadCredentialsException("wrong");
-            }
-            return UsernamePasswordAuthenticationToken.authenticated(login.getName(), null, List.of());
+    private final RememberedLogins.PasswordCheck slow = login -> {
+        hashed.incrementAndGet();
+        if (!"right".equals(login.getCredentials())) {
+            throw new BadCredentialsException("wrong");
         }
-
-        @Override
-        public boolean supports(Class<?> authentication) {
-            return true;
-        }
+        return UsernamePasswordAuthenticationToken.authenticated(login.getName(), null, List.of());
     };
 
     private static Authentication login(String password) {

@@ -98,7 +98,7 @@ class HypothesisProjection {
                 .params(event.meetingId(), event.title(), event.organization(), event.segment(),
                         timestamp(event.occurredAt()))
                 .update();
-        journal.hypothesesCiting(event.meetingId()).forEach(this::refold);
+        refoldCiting(event.meetingId());
     }
 
     /** Evidence from a retracted meeting weighs nothing from then on. */
@@ -107,7 +107,7 @@ class HypothesisProjection {
         jdbc.sql("UPDATE hypothesis_meeting SET retracted_at = ? WHERE meeting_id = ?")
                 .params(timestamp(context.occurredAt()), event.meetingId())
                 .update();
-        journal.hypothesesCiting(event.meetingId()).forEach(this::refold);
+        refoldCiting(event.meetingId());
     }
 
     /** Evidence quotes what the observation says now. */
@@ -116,7 +116,7 @@ class HypothesisProjection {
         jdbc.sql("INSERT INTO hypothesis_observation (meeting_id, observation_id, text) VALUES (?, ?, ?)")
                 .params(event.meetingId(), event.observationId(), event.text())
                 .update();
-        journal.hypothesesCiting(event.meetingId()).forEach(this::refold);
+        refoldCiting(event.meetingId());
     }
 
     @EventHandler
@@ -124,7 +124,7 @@ class HypothesisProjection {
         jdbc.sql("UPDATE hypothesis_observation SET text = ? WHERE meeting_id = ? AND observation_id = ?")
                 .params(event.text(), event.meetingId(), event.observationId())
                 .update();
-        journal.hypothesesCiting(event.meetingId()).forEach(this::refold);
+        refoldCiting(event.meetingId());
     }
 
     @ResetHandler
@@ -132,6 +132,10 @@ class HypothesisProjection {
         jdbc.sql("TRUNCATE hypothesis_journal, hypothesis_meeting, hypothesis_observation, hypothesis_board, "
                 + "decision_log").update();
         jdbc.sql("DELETE FROM projection_cursor WHERE projection = ?").param(NAME).update();
+    }
+
+    private void refoldCiting(String meetingId) {
+        journal.hypothesesCiting(meetingId).forEach(this::refold);
     }
 
     private void record(String hypothesisId, Object event, EventContext context) {
