@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs a {@link DemoPlan} against the command API, chains in parallel, showing a progress bar. Every request must
- * succeed (2xx); anything else is counted and reported, never hidden.
+ * succeed (2xx); anything else is counted and reported, never hidden. The command side must be in import mode
+ * ({@code insight.import.enabled}) and the user an ADMIN: the history's requests carry the time they happened.
  */
 public final class DemoDataGenerator {
 
@@ -95,6 +96,8 @@ public final class DemoDataGenerator {
                     .timeout(Duration.ofSeconds(30))
                     .header("Authorization", authorization)
                     .header("Content-Type", "application/json")
+                    // import mode: the events take the time the request happened in the history
+                    .header("X-Effective-Time", request.happenedAt().toString())
                     .method(request.method(), HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request.body())))
                     .build();
             return this.http.send(http, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -12,11 +12,19 @@ import java.util.Random;
  * A believable history as a list of command requests, the same for the same seed: organisations across segments,
  * meetings over 18 months with observations, and hypotheses with evidence, decisions, reversals and pivots. Ids are
  * derived from the seed, so running a plan twice creates everything once (the API's creates are idempotent).
+ * <p>
+ * Every request says when it happened, within the 18 months, and is sent in import mode with that time: decisions
+ * then fall on the weeks they were taken and time to decision is days, not seconds. Each aggregate's requests are in
+ * the order they happened.
  */
 public final class DemoPlan {
 
-    /** One HTTP request to the command API. */
-    public record Request(String method, String path, Map<String, Object> body) {
+    /**
+     * One HTTP request to the command API.
+     *
+     * @param happenedAt when it happened: sent as the import mode's effective time
+     */
+    public record Request(String method, String path, Map<String, Object> body, Instant happenedAt) {
     }
 
     /**
@@ -90,14 +98,18 @@ public final class DemoPlan {
             orgs.add(new String[]{name, segment});
         }
 
+        Instant start = end.minus(HISTORY);
         List<List<Request>> meetingChains = new ArrayList<>();
         List<String[]> observationsByMeeting = new ArrayList<>();
+        List<Instant> meetingTimes = new ArrayList<>();
         for (int i = 0; i < meetings; i++) {
             String[] org = orgs.get(random.nextInt(orgs.size()));
             String id = prefix + "-m" + i;
             String topic = pick(random, TOPICS);
-            Instant when = end.minus(HISTORY).plusSeconds((long) (HISTORY.toSeconds() * ((double) i / meetings)))
+            Instant when = start.plusSeconds((long) (HISTORY.toSeconds() * ((double) i / meetings)))
                     .plus(Duration.ofMinutes(random.nextInt(600)));
+            // written up an hour after the meeting
+            Instant recorded = earliest(when.plus(Duration.ofHours(1)), end);
             String role = pick(random, ROLES.get(org[1]));
             List<Request> chain = new ArrayList<>();
             chain.add(new Request("POST", "/api/meetings", body(
@@ -106,17 +118,19 @@ public final class DemoPlan {
                     "attendees", List.of(
                             body("name", "Customer " + (1 + random.nextInt(9)), "role", role, "side", "CUSTOMER"),
                             body("name", capitalise(pick(random, OWNERS)), "role", "Product manager", "side", "TEAM")),
-                    "notes", "Talked about " + topic + ".", "tags", List.of(topic.replace(' ', '-')))));
+                    "notes", "Talked about " + topic + ".", "tags", List.of(topic.replace(' ', '-'))), recorded));
             int observations = 1 + random.nextInt(4);
             String[] observationIds = new String[observations];
             for (int o = 0; o < observations; o++) {
                 observationIds[o] = "o" + o;
                 chain.add(new Request("POST", "/api/meetings/" + id + "/observations", body(
                         "id", observationIds[o], "text", pick(random, SAYINGS).formatted(pick(random, TOPICS)),
-                        "kind", pick(random, KINDS), "speakerRole", role, "tags", List.of())));
+                        "kind", pick(random, KINDS), "speakerRole", role, "tags", List.of()),
+                        earliest(recorded.plus(Duration.ofMinutes(o + 1)), end)));
             }
             meetingChains.add(chain);
             observationsByMeeting.add(observationIds);
+            meetingTimes.add(when);
         }
 
         List<List<Request>> proposals = new ArrayList<>();
@@ -125,72 +139,121 @@ public final class DemoPlan {
             String id = prefix + "-h" + h;
             String topic = TOPICS[h % TOPICS.length];
             String segment = SEGMENTS[random.nextInt(SEGMENTS.length)];
-            proposals.add(List.of(new Request("POST", "/api/hypotheses", hypothesis(id, topic, segment, random))));
-            stories.add(story(id, topic, random, prefix, meetings, observationsByMeeting));
+            // proposed over the first 15 months, so the later ones still gather evidence
+            Instant proposed = start.plusSeconds((long) (HISTORY.toSeconds() * 0.85 * h / hypotheses))
+                    .plus(Duration.ofHours(random.nextInt(48)));
+            proposals.add(List.of(new Request("POST", "/api/hypotheses", hypothesis(id, topic, segment, random),
+                    proposed)));
+            stories.add(new Story(id, random, proposed, end).told(topic, prefix, observationsByMeeting, meetingTimes));
         }
         return new DemoPlan(List.of(new Phase("meetings", meetingChains), new Phase("hypotheses", proposals),
                 new Phase("evidence and decisions", stories)));
     }
 
-    /** Evidence, then perhaps a decision, a reversal or a pivot: the hypothesis's "truth" tilts the evidence. */
-    private static List<Request> story(String id, String topic, Random random, String prefix, int meetings,
-                                       List<String[]> observationsByMeeting) {
-        List<Request> chain = new ArrayList<>();
-        boolean holds = random.nextDouble() < 0.55;
-        int pieces = Math.min(meetings, 2 + random.nextInt(7));
-        List<String> supporting = new ArrayList<>();
-        List<String> contradicting = new ArrayList<>();
-        // distinct meetings, so no meeting-and-observation is linked twice
-        List<Integer> cited = new ArrayList<>();
-        while (cited.size() < pieces) {
-            int candidate = random.nextInt(meetings);
-            if (!cited.contains(candidate)) {
-                cited.add(candidate);
+    /** One hypothesis's history, in the order it happened: each step a while after the one before. */
+    private static final class Story {
+
+        private final String id;
+        private final Random random;
+        private final Instant end;
+        private final List<Request> chain = new ArrayList<>();
+        private Instant now;
+
+        Story(String id, Random random, Instant proposed, Instant end) {
+            this.id = id;
+            this.random = random;
+            this.now = proposed;
+            this.end = end;
+        }
+
+        /** Evidence, then perhaps a decision, a reversal or a pivot: the hypothesis's "truth" tilts the evidence. */
+        List<Request> told(String topic, String prefix, List<String[]> observationsByMeeting, List<Instant> meetingTimes) {
+            int meetings = meetingTimes.size();
+            boolean holds = random.nextDouble() < 0.55;
+            int pieces = Math.min(meetings, 2 + random.nextInt(7));
+            List<String> supporting = new ArrayList<>();
+            List<String> contradicting = new ArrayList<>();
+            // distinct meetings, so no meeting-and-observation is linked twice
+            List<Integer> cited = new ArrayList<>();
+            while (cited.size() < pieces) {
+                int candidate = random.nextInt(meetings);
+                if (!cited.contains(candidate)) {
+                    cited.add(candidate);
+                }
             }
-        }
-        for (int e = 0; e < pieces; e++) {
-            int meeting = cited.get(e);
-            String[] observations = observationsByMeeting.get(meeting);
-            boolean supports = random.nextDouble() < (holds ? 0.8 : 0.25);
-            String evidenceId = "e" + e;
-            chain.add(new Request("POST", "/api/hypotheses/" + id + "/evidence", body(
-                    "id", evidenceId, "meetingId", prefix + "-m" + meeting,
-                    "observationId", observations[random.nextInt(observations.length)],
-                    "direction", supports ? "SUPPORTS" : "CONTRADICTS",
-                    "strength", new String[]{"WEAK", "MODERATE", "STRONG"}[random.nextInt(3)],
-                    "note", supports ? "Backs the idea" : "Argues against it")));
-            (supports ? supporting : contradicting).add(evidenceId);
-        }
-        double fate = random.nextDouble();
-        if (fate < 0.45) {
-            boolean validated = supporting.size() >= contradicting.size();
-            List<String> basis = validated ? supporting : contradicting;
-            chain.add(decision("d1", validated ? "VALIDATED" : "INVALIDATED", basis, id));
-            if (fate < 0.12) {
-                chain.add(new Request("POST", "/api/hypotheses/" + id + "/reopening",
-                        body("reason", "A later conversation about " + topic + " changed the picture")));
-                chain.add(decision("d2", validated ? "INVALIDATED" : "VALIDATED",
-                        validated ? orFirst(contradicting, supporting) : orFirst(supporting, contradicting), id));
+            cited.sort(null);
+            for (int e = 0; e < pieces; e++) {
+                int meeting = cited.get(e);
+                String[] observations = observationsByMeeting.get(meeting);
+                boolean supports = random.nextDouble() < (holds ? 0.8 : 0.25);
+                String evidenceId = "e" + e;
+                // linked after the meeting, or while reading older notes right after the proposal
+                Instant linked = latest(meetingTimes.get(meeting).plus(Duration.ofHours(2)), later(0, 1));
+                add("/evidence", body(
+                        "id", evidenceId, "meetingId", prefix + "-m" + meeting,
+                        "observationId", observations[random.nextInt(observations.length)],
+                        "direction", supports ? "SUPPORTS" : "CONTRADICTS",
+                        "strength", new String[]{"WEAK", "MODERATE", "STRONG"}[random.nextInt(3)],
+                        "note", supports ? "Backs the idea" : "Argues against it"), linked);
+                (supports ? supporting : contradicting).add(evidenceId);
             }
-        } else if (fate < 0.55) {
-            chain.add(decision("d1", "PARKED", List.of(), id));
-        } else if (fate < 0.65) {
-            chain.add(new Request("POST", "/api/hypotheses/" + id + "/pivot", body(
-                    "rationale", "Customers want something next to " + topic + ", not " + topic + " itself",
-                    "successor", hypothesis(id + "-next", topic + " as a managed service", "startup", random))));
+            double fate = random.nextDouble();
+            if (fate < 0.45) {
+                boolean validated = supporting.size() >= contradicting.size();
+                List<String> basis = validated ? supporting : contradicting;
+                decide("d1", validated ? "VALIDATED" : "INVALIDATED", basis, 3, 40);
+                if (fate < 0.12) {
+                    add("/reopening", body("reason", "A later conversation about " + topic + " changed the picture"),
+                            later(10, 60));
+                    // reversed when the other side has evidence; otherwise set aside
+                    List<String> otherSide = validated ? contradicting : supporting;
+                    decide("d2", otherSide.isEmpty() ? "PARKED" : validated ? "INVALIDATED" : "VALIDATED", otherSide,
+                            5, 30);
+                }
+            } else if (fate < 0.55) {
+                decide("d1", "PARKED", List.of(), 1, 20);
+            } else if (fate < 0.65) {
+                add("/pivot", body(
+                        "rationale", "Customers want something next to " + topic + ", not " + topic + " itself",
+                        "successor", hypothesis(id + "-next", topic + " as a managed service", "startup", random)),
+                        later(5, 45));
+            }
+            return chain;
         }
-        return chain;
+
+        private void decide(String decisionId, String outcome, List<String> evidence, int fromDays, int toDays) {
+            add("/decisions", body(
+                    "id", decisionId, "outcome", outcome,
+                    "rationale", outcome.equals("PARKED") ? "Not this quarter" : "The evidence says " + outcome.toLowerCase(),
+                    "evidenceIds", evidence), later(fromDays, toDays));
+        }
+
+        private Instant later(int fromDays, int toDays) {
+            Duration wait = Duration.ofHours(24L * fromDays + random.nextInt(24 * (toDays - fromDays)));
+            return now.equals(Instant.MAX) ? now : now.plus(wait);
+        }
+
+        /**
+         * Never before the step before it. A step that would happen after the end of the history has not happened
+         * yet, and neither has anything after it: recent hypotheses are still open.
+         */
+        private void add(String action, Map<String, Object> body, Instant happenedAt) {
+            Instant when = latest(now, happenedAt);
+            if (when.isAfter(end)) {
+                now = Instant.MAX;
+                return;
+            }
+            now = when;
+            chain.add(new Request("POST", "/api/hypotheses/" + id + action, body, now));
+        }
     }
 
-    private static Request decision(String decisionId, String outcome, List<String> evidence, String hypothesisId) {
-        return new Request("POST", "/api/hypotheses/" + hypothesisId + "/decisions", body(
-                "id", decisionId, "outcome", outcome,
-                "rationale", outcome.equals("PARKED") ? "Not this quarter" : "The evidence says " + outcome.toLowerCase(),
-                "evidenceIds", evidence));
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
-    private static List<String> orFirst(List<String> preferred, List<String> fallback) {
-        return preferred.isEmpty() ? fallback.subList(0, 1) : preferred;
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static Map<String, Object> hypothesis(String id, String topic, String segment, Random random) {

@@ -3,6 +3,7 @@ package io.insightledger.standalone;
 import io.insightledger.command.CommandSideApplication;
 import io.insightledger.infrastructure.Infrastructure;
 import io.insightledger.query.QuerySideApplication;
+import io.insightledger.web.WebApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -10,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Both applications in one JVM, wired to one PostgreSQL (a database each) and one Kafka broker. The standalone run
- * and the end-to-end tests both start the system through here, so they exercise the same wiring.
+ * The command side, the query side and the web application in one JVM, wired to one PostgreSQL (a database for each
+ * side) and one Kafka broker. The standalone run and the end-to-end tests both start the system through here, so they
+ * exercise the same wiring.
  */
 public final class LedgerSystem implements AutoCloseable {
 
@@ -19,10 +21,11 @@ public final class LedgerSystem implements AutoCloseable {
     public static final String PROJECTION_DATABASE = "insight_projections";
 
     /**
-     * @param address   where both HTTP servers listen
+     * @param address   where the HTTP servers listen
      * @param demoUser  the one user of this system, with roles USER and ADMIN
      */
-    public record Settings(String address, int commandPort, int queryPort, String demoUser, String demoPassword) {
+    public record Settings(String address, int commandPort, int queryPort, int webPort, String demoUser,
+                           String demoPassword) {
     }
 
     private final Infrastructure infrastructure;
@@ -30,6 +33,7 @@ public final class LedgerSystem implements AutoCloseable {
     private final String passwordHash;
     private ConfigurableApplicationContext commandSide;
     private ConfigurableApplicationContext querySide;
+    private ConfigurableApplicationContext web;
 
     private LedgerSystem(Infrastructure infrastructure, Settings settings) {
         this.infrastructure = infrastructure;
@@ -37,11 +41,12 @@ public final class LedgerSystem implements AutoCloseable {
         this.passwordHash = "{bcrypt}" + new BCryptPasswordEncoder().encode(settings.demoPassword());
     }
 
-    /** Starts the command side, then the query side. */
+    /** Starts the command side, then the query side, then the web application in front of both. */
     public static LedgerSystem start(Infrastructure infrastructure, Settings settings) {
         LedgerSystem system = new LedgerSystem(infrastructure, settings);
         system.startCommandSide();
         system.startQuerySide();
+        system.startWeb();
         return system;
     }
 
@@ -50,11 +55,23 @@ public final class LedgerSystem implements AutoCloseable {
         args.add("--spring.datasource.url=" + infrastructure.jdbcUrl(EVENT_STORE_DATABASE));
         args.add("--server.port=" + settings.commandPort());
         args.add("--insight.links.query-side-url=" + queryUrl());
+        // the demo data is imported history: its requests carry the time they happened
+        args.add("--insight.import.enabled=true");
         commandSide = CommandSideApplication.builder().run(args.toArray(String[]::new));
     }
 
     public void startQuerySide() {
         querySide = QuerySideApplication.builder().run(querySideArguments().toArray(String[]::new));
+    }
+
+    private void startWeb() {
+        web = WebApplication.builder().run(
+                "--spring.main.banner-mode=off",
+                "--logging.include-application-name=false",
+                "--server.address=" + settings.address(),
+                "--server.port=" + settings.webPort(),
+                "--insight.web.command-side-url=" + commandUrl(),
+                "--insight.web.query-side-url=" + queryUrl());
     }
 
     /** What the query side is started with: also for running it in a process of its own. */
@@ -84,6 +101,10 @@ public final class LedgerSystem implements AutoCloseable {
         return "http://" + settings.address() + ":" + settings.queryPort();
     }
 
+    public String webUrl() {
+        return "http://" + settings.address() + ":" + settings.webPort();
+    }
+
     public ConfigurableApplicationContext commandSide() {
         return commandSide;
     }
@@ -109,6 +130,10 @@ public final class LedgerSystem implements AutoCloseable {
 
     @Override
     public void close() {
+        if (web != null) {
+            web.close();
+            web = null;
+        }
         if (querySide != null) {
             stopQuerySide();
         }

@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * {@code java -jar standalone/target/insight-ledger-standalone.jar}: a real PostgreSQL, a real Kafka broker and both
- * applications in one JVM, with everything kept in one data directory, so a restart carries on where it stopped.
+ * {@code java -jar standalone/target/insight-ledger-standalone.jar}: a real PostgreSQL, a real Kafka broker and the
+ * three applications in one JVM, with everything kept in one data directory, so a restart carries on where it stopped.
  */
 public final class StandaloneLauncher {
 
@@ -34,6 +34,7 @@ public final class StandaloneLauncher {
                 env.getOrDefault("INSIGHT_ADDRESS", "127.0.0.1"),
                 Integer.parseInt(env.getOrDefault("INSIGHT_COMMAND_PORT", "8080")),
                 Integer.parseInt(env.getOrDefault("INSIGHT_QUERY_PORT", "8081")),
+                Integer.parseInt(env.getOrDefault("INSIGHT_WEB_PORT", "8082")),
                 "demo", password);
 
         Infrastructure infrastructure = Infrastructure.embedded(new Infrastructure.Options(dataDir, postgresPort, kafkaPort));
@@ -52,6 +53,7 @@ public final class StandaloneLauncher {
         System.out.printf("""
 
                 Insight Ledger is running.
+                  Web app       %s  (the board, hypotheses, decisions, meetings, dashboard)
                   Command API   %s/api  (POST meetings, hypotheses, evidence, decisions)
                   Query API     %s/api  (GET hypotheses, timelines, meetings)
                   Health        %s/actuator/health  and  %s/actuator/health
@@ -62,7 +64,7 @@ public final class StandaloneLauncher {
                   Data          %s
                 Stop with Ctrl+C; start again to carry on with the same data.
                 %n""",
-                system.commandUrl(), system.queryUrl(), system.commandUrl(), system.queryUrl(),
+                system.webUrl(), system.commandUrl(), system.queryUrl(), system.commandUrl(), system.queryUrl(),
                 infrastructure.kafkaBootstrapServers(),
                 infrastructure.jdbcUrl(LedgerSystem.EVENT_STORE_DATABASE),
                 infrastructure.jdbcUrl(LedgerSystem.PROJECTION_DATABASE), infrastructure.username(),

@@ -30,8 +30,9 @@ class DockerComposeTest {
     private final Map<String, Object> compose = yaml(ROOT.resolve("docker-compose.yml"));
 
     @Test
-    void runsPostgresKafkaAndBothApplicationsWithHealthChecks() {
-        assertThat(services().keySet()).containsExactlyInAnyOrder("postgres", "kafka", "command-side", "query-side");
+    void runsPostgresKafkaAndTheApplicationsWithHealthChecks() {
+        assertThat(services().keySet()).containsExactlyInAnyOrder("postgres", "kafka", "command-side", "query-side",
+                "web");
         services().forEach((name, service) -> assertThat(map(service)).as(name).containsKey("healthcheck"));
         assertThat(map(services().get("kafka")).get("image").toString()).startsWith("apache/kafka:");
         assertThat(environment("kafka")).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller");
@@ -39,16 +40,33 @@ class DockerComposeTest {
 
     @Test
     void commandSideSettingsMatchItsConfiguration() throws IOException {
-        checkApplication("command-side", "INSIGHT_COMMAND_PORT", 8080);
+        checkBackend("command-side", "INSIGHT_COMMAND_PORT", 8080);
         assertThat(environment("command-side").get("INSIGHT_EVENTSTORE_DB_URL"))
                 .endsWith("/" + environment("postgres").get("POSTGRES_DB"));
     }
 
     @Test
     void querySideSettingsMatchItsConfiguration() throws IOException {
-        checkApplication("query-side", "INSIGHT_QUERY_PORT", 8081);
+        checkBackend("query-side", "INSIGHT_QUERY_PORT", 8081);
         String database = environment("query-side").get("INSIGHT_PROJECTION_DB_URL").replaceAll(".*/", "");
         assertThat(Files.readString(ROOT.resolve("docker/postgres-init.sql"))).contains("CREATE DATABASE " + database);
+    }
+
+    @Test
+    void theWebAppPassesCallsToBothApplications() throws IOException {
+        checkApplication("web", "INSIGHT_WEB_PORT", 8082);
+        assertThat(environment("web")).containsEntry("INSIGHT_COMMAND_SIDE_URL", "http://command-side:8080")
+                .containsEntry("INSIGHT_QUERY_SIDE_URL", "http://query-side:8081");
+    }
+
+    private void checkBackend(String name, String portVariable, int defaultPort) throws IOException {
+        checkApplication(name, portVariable, defaultPort);
+        Map<String, String> environment = environment(name);
+        assertThat(environment.get("INSIGHT_KAFKA_TOPIC")).isEqualTo(placeholders(name).get("INSIGHT_KAFKA_TOPIC"))
+                .isEqualTo(TopicReader.TOPIC);
+        assertThat(environment.get("INSIGHT_KAFKA_BOOTSTRAP_SERVERS"))
+                .isEqualTo("kafka:" + environment("kafka").get("KAFKA_ADVERTISED_LISTENERS").replaceAll(".*:", ""));
+        assertThat(environment.get("INSIGHT_SECURITY_USERS_0_PASSWORD")).startsWith("{bcrypt}");
     }
 
     private void checkApplication(String name, String portVariable, int defaultPort) throws IOException {
@@ -63,11 +81,6 @@ class DockerComposeTest {
         assertThat(placeholders.get(portVariable)).isEqualTo(Integer.toString(defaultPort));
         assertThat(environment.get(portVariable)).isEqualTo(Integer.toString(defaultPort));
         assertThat(list(map(services().get(name)).get("ports"))).contains(defaultPort + ":" + defaultPort);
-        assertThat(environment.get("INSIGHT_KAFKA_TOPIC")).isEqualTo(placeholders.get("INSIGHT_KAFKA_TOPIC"))
-                .isEqualTo(TopicReader.TOPIC);
-        assertThat(environment.get("INSIGHT_KAFKA_BOOTSTRAP_SERVERS"))
-                .isEqualTo("kafka:" + environment("kafka").get("KAFKA_ADVERTISED_LISTENERS").replaceAll(".*:", ""));
-        assertThat(environment.get("INSIGHT_SECURITY_USERS_0_PASSWORD")).startsWith("{bcrypt}");
 
         String dockerfile = Files.readString(ROOT.resolve(name).resolve("Dockerfile"));
         assertThat(dockerfile).contains("EXPOSE " + defaultPort)

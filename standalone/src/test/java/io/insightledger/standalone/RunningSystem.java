@@ -14,6 +14,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A JUnit extension: real PostgreSQL and Kafka (containers where Docker answers, embedded otherwise) and both
@@ -35,7 +37,7 @@ final class RunningSystem implements BeforeAllCallback, AfterAllCallback {
 
     /** Free ports chosen up front, so each side can be told where the other one is. */
     static LedgerSystem.Settings settings() {
-        return new LedgerSystem.Settings("127.0.0.1", freePort(), freePort(), USER, PASSWORD);
+        return new LedgerSystem.Settings("127.0.0.1", freePort(), freePort(), freePort(), USER, PASSWORD);
     }
 
     static int freePort() {
@@ -69,16 +71,24 @@ final class RunningSystem implements BeforeAllCallback, AfterAllCallback {
 
     /** How many events the event store holds for an aggregate: what "nothing stored" is checked against. */
     long storedEvents(String aggregateId) {
+        return storedMetadata(aggregateId).size();
+    }
+
+    /** The metadata (JSON) of each of an aggregate's stored events, in order. */
+    List<String> storedMetadata(String aggregateId) {
         try (Connection connection = DriverManager.getConnection(
                 infrastructure.jdbcUrl(LedgerSystem.EVENT_STORE_DATABASE), infrastructure.username(),
                 infrastructure.password());
-             PreparedStatement count = connection.prepareStatement(
-                     "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?")) {
-            count.setString(1, aggregateId);
-            try (ResultSet result = count.executeQuery()) {
-                result.next();
-                return result.getLong(1);
+             PreparedStatement select = connection.prepareStatement("SELECT convert_from(metadata, 'UTF8') FROM domainevententry"
+                     + " WHERE aggregateidentifier = ? ORDER BY sequencenumber")) {
+            select.setString(1, aggregateId);
+            List<String> metadata = new ArrayList<>();
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    metadata.add(result.getString(1));
+                }
             }
+            return metadata;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -24,20 +24,24 @@ class StandaloneJarIT {
         Path dataDir = home.resolve("data");
         int commandPort = RunningSystem.freePort();
         int queryPort = RunningSystem.freePort();
+        int webPort = RunningSystem.freePort();
         Map<String, String> environment = Map.of(
                 "INSIGHT_DATA_DIR", dataDir.toString(),
                 "INSIGHT_COMMAND_PORT", Integer.toString(commandPort),
                 "INSIGHT_QUERY_PORT", Integer.toString(queryPort),
+                "INSIGHT_WEB_PORT", Integer.toString(webPort),
                 "INSIGHT_POSTGRES_PORT", Integer.toString(RunningSystem.freePort()),
                 "INSIGHT_KAFKA_PORT", Integer.toString(RunningSystem.freePort()));
         List<String> arguments = List.of("-Xmx768m", "-jar", JAR.toString());
         Api commands = Api.as("http://127.0.0.1:" + commandPort, "demo", "demo");
         Api queries = Api.as("http://127.0.0.1:" + queryPort, "demo", "demo");
+        Api web = Api.as("http://127.0.0.1:" + webPort, "demo", "demo");
 
         try (JavaProcess first = JavaProcess.start(arguments, environment, home.resolve("first.log"))) {
             first.awaitOutput("Insight Ledger is running.", Duration.ofSeconds(180));
             assertThat(first.output())
-                    .contains("http://127.0.0.1:" + commandPort + "/api", "http://127.0.0.1:" + queryPort + "/api",
+                    .contains("Web app       http://127.0.0.1:" + webPort,
+                            "http://127.0.0.1:" + commandPort + "/api", "http://127.0.0.1:" + queryPort + "/api",
                             "jdbc:postgresql://", "Login         demo / demo", dataDir.toString());
             // nothing reaches out to the internet: Axon's update checker is switched off
             assertThat(first.output()).contains("You have opted out of the AxonIQ UpdateChecker")
@@ -55,6 +59,8 @@ class StandaloneJarIT {
             JsonNode timeline = queries.get("/api/hypotheses/h-1/timeline").body().path("items");
             assertThat(timeline).hasSize(3);
             assertThat(timeline.findValuesAsText("actor")).containsOnly("demo");
+            // the web application answers with the query side's view, under the same login
+            assertThat(web.get("/api/hypotheses/h-1").body().path("status").asText()).isEqualTo("VALIDATED");
             first.stop();
         }
         assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();

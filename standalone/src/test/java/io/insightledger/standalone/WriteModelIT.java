@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -134,9 +135,36 @@ class WriteModelIT {
     }
 
     @Test
+    void importedHistoryHappensWhenItSaysAndInOrder() {
+        String imported = "m-imported-" + suffix;
+        Instant then = Instant.parse("2025-05-05T10:00:00Z");
+        created(commands.postWithHeader("/api/meetings", Requests.meeting(imported, "Oldco"), "X-Effective-Time",
+                then.toString()));
+        assertThat(running.storedMetadata(imported)).singleElement().asString()
+                .contains("\"happenedAt\":\"" + then + "\"");
+
+        String observations = "/api/meetings/" + imported + "/observations";
+        assertRefused(commands.postWithHeader(observations, Requests.observation("o-1", "x"), "X-Effective-Time",
+                then.minusSeconds(60).toString()), 409, "ImportKeepsOrder", imported, 1);
+        assertRefused(commands.postWithHeader(observations, Requests.observation("o-1", "x"), "X-Effective-Time",
+                "2999-01-01T00:00:00Z"), 400, "NotInFuture", imported, 1);
+        assertRefused(commands.postWithHeader(observations, Requests.observation("o-1", "x"), "X-Effective-Time",
+                "last spring"), 400, "Format", imported, 1);
+        // without the header it happened when it was recorded: now, after everything imported
+        created(commands.post(observations, Requests.observation("o-1", "x")));
+        assertThat(running.storedMetadata(imported).get(1)).doesNotContain("happenedAt");
+        await().atMost(Duration.ofSeconds(5)).until(() -> running.queries().get("/api/meetings/" + imported).status() == 200);
+        assertThat(running.queries().get("/api/meetings/" + imported).body().path("recordedAt").asText())
+                .isEqualTo(then.toString());
+    }
+
+    @Test
     void aDecisionRestsOnEvidenceThatStillCounts() {
-        assertRefused(commands.post("/api/hypotheses/" + hypothesisId + "/decisions",
-                        Requests.decision("VALIDATED", List.of())), 422, "DecisionRestsOnEvidence", hypothesisId, 1);
+        Response noEvidence = commands.post("/api/hypotheses/" + hypothesisId + "/decisions",
+                Requests.decision("VALIDATED", List.of()));
+        assertRefused(noEvidence, 422, "DecisionRestsOnEvidence", hypothesisId, 1);
+        // named like a malformed field, so a form shows it beside the evidence it asks for
+        assertThat(noEvidence.body().path("errors").get(0).path("field").asText()).isEqualTo("evidenceIds");
         created(commands.post(evidencePath(), Requests.evidence("e-1", meetingId, "SUPPORTS")));
         assertThat(commands.post(evidencePath() + "/e-1/withdrawal", Requests.reason("misheard")).status())
                 .isEqualTo(200);

@@ -72,7 +72,7 @@ public class Hypothesis {
         }
         if (command.parentId() != null && !hypotheses.exists(command.parentId())) {
             throw RuleViolationException.unprocessable("ParentHypothesisMustExist",
-                    "Hypothesis " + command.parentId() + " does not exist");
+                    "Hypothesis " + command.parentId() + " does not exist").concerning("parentId");
         }
         apply(event);
         return AggregateLifecycle.getVersion();
@@ -100,14 +100,15 @@ public class Hypothesis {
         requireChangeable();
         MeetingLookup.KnownMeeting meeting = meetings.find(command.meetingId())
                 .orElseThrow(() -> RuleViolationException.unprocessable("EvidenceNeedsRecordedMeeting",
-                        "Meeting " + command.meetingId() + " is not recorded"));
+                        "Meeting " + command.meetingId() + " is not recorded").concerning("meetingId"));
         if (meeting.retracted()) {
             throw RuleViolationException.unprocessable("EvidenceNeedsRecordedMeeting",
-                    "Meeting " + command.meetingId() + " was retracted and cannot serve as evidence");
+                    "Meeting " + command.meetingId() + " was retracted and cannot serve as evidence").concerning("meetingId");
         }
         if (command.observationId() != null && !meeting.observationIds().contains(command.observationId())) {
             throw RuleViolationException.unprocessable("EvidenceObservationBelongsToMeeting",
-                    "Meeting " + command.meetingId() + " has no observation " + command.observationId());
+                    "Meeting " + command.meetingId() + " has no observation " + command.observationId())
+                    .concerning("observationId");
         }
         boolean linkedBefore = evidence.values().stream()
                 .filter(e -> !withdrawn.contains(e.evidenceId()))
@@ -116,7 +117,8 @@ public class Hypothesis {
         if (linkedBefore) {
             throw RuleViolationException.conflict("EvidenceLinkedOnce", command.observationId() == null
                     ? "Meeting " + command.meetingId() + " is already linked to this hypothesis"
-                    : "Observation " + command.observationId() + " is already linked to this hypothesis");
+                    : "Observation " + command.observationId() + " is already linked to this hypothesis")
+                    .concerning(command.observationId() == null ? "meetingId" : "observationId");
         }
         apply(command.toEvent(status != HypothesisStatus.OPEN));
         return AggregateLifecycle.getVersion();
@@ -149,16 +151,18 @@ public class Hypothesis {
                     "Hypothesis " + hypothesisId + " is " + status + "; reopen it before deciding again");
         }
         if (command.rationale() == null || command.rationale().isBlank()) {
-            throw RuleViolationException.unprocessable("DecisionNeedsRationale", "A decision needs a rationale");
+            throw RuleViolationException.unprocessable("DecisionNeedsRationale", "A decision needs a rationale")
+                    .concerning("rationale");
         }
         if (command.outcome() != DecisionOutcome.PARKED && command.evidenceIds().isEmpty()) {
             throw RuleViolationException.unprocessable("DecisionRestsOnEvidence",
-                    "To decide " + command.outcome() + " name at least one piece of evidence");
+                    "To decide " + command.outcome() + " name at least one piece of evidence").concerning("evidenceIds");
         }
         for (String id : command.evidenceIds()) {
             if (!evidence.containsKey(id) || withdrawn.contains(id)) {
                 throw RuleViolationException.unprocessable("DecisionRestsOnEvidence", "Evidence " + id
-                        + (withdrawn.contains(id) ? " was withdrawn" : " is not linked to hypothesis " + hypothesisId));
+                        + (withdrawn.contains(id) ? " was withdrawn" : " is not linked to hypothesis " + hypothesisId))
+                        .concerning("evidenceIds");
             }
         }
         apply(command.toEvent());
@@ -187,7 +191,8 @@ public class Hypothesis {
         requireChangeable();
         if (hypotheses.exists(successor.hypothesisId())) {
             throw RuleViolationException.conflict("SuccessorIsANewHypothesis",
-                    "Hypothesis " + successor.hypothesisId() + " exists already; a successor needs a new id");
+                    "Hypothesis " + successor.hypothesisId() + " exists already; a successor needs a new id")
+                    .concerning("successor.id");
         }
         apply(new HypothesisPivotedEvent(hypothesisId, successor.hypothesisId(), command.rationale()));
         HypothesisProposedEvent proposal = new HypothesisProposedEvent(successor.hypothesisId(), successor.title(),

@@ -1,5 +1,6 @@
 package io.insightledger.command.system;
 
+import io.insightledger.platform.web.ProblemResponses;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.net.URI;
+import java.util.List;
 
 /** Domain rule violations and Axon's refusals as RFC 9457 problems: each names the rule it enforces. */
 @RestControllerAdvice
@@ -20,7 +22,12 @@ class CommandProblems {
 
     @ExceptionHandler(RuleViolationException.class)
     ProblemDetail ruleViolated(RuleViolationException e) {
-        return problem(e.status(), e.rule(), e.getMessage());
+        ProblemDetail problem = problem(e.status(), e.rule(), e.getMessage());
+        if (e.field() != null) {
+            // the same shape as a malformed field's, so a client places both the same way
+            problem.setProperty("errors", List.of(new ProblemResponses.FieldProblem(e.field(), e.rule(), e.getMessage())));
+        }
+        return problem;
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

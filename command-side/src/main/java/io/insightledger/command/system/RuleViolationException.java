@@ -10,6 +10,7 @@ public class RuleViolationException extends RuntimeException {
 
     private final HttpStatus status;
     private final String rule;
+    private String field;
 
     private RuleViolationException(HttpStatus status, String rule, String message) {
         super(message);
@@ -27,9 +28,20 @@ public class RuleViolationException extends RuntimeException {
         return new RuleViolationException(HttpStatus.CONFLICT, rule, message);
     }
 
+    /** The signed-in user may not do this. */
+    public static RuleViolationException forbidden(String rule, String message) {
+        return new RuleViolationException(HttpStatus.FORBIDDEN, rule, message);
+    }
+
     /** The command is well-formed but cannot be carried out as asked. */
     public static RuleViolationException unprocessable(String rule, String message) {
         return new RuleViolationException(HttpStatus.UNPROCESSABLE_ENTITY, rule, message);
+    }
+
+    /** Names the request field the rule is about, so a form can show the problem beside it. */
+    public RuleViolationException concerning(String field) {
+        this.field = field;
+        return this;
     }
 
     public HttpStatus status() {
@@ -38,5 +50,10 @@ public class RuleViolationException extends RuntimeException {
 
     public String rule() {
         return rule;
+    }
+
+    /** {@code null} when the rule concerns the request as a whole. */
+    public String field() {
+        return field;
     }
 }

@@ -45,7 +45,8 @@ public class AxonPlatformConfiguration {
     /** Events carry who caused them and the request they came from, copied from the command (or event) handled. */
     @Bean
     CorrelationDataProvider actorAndCorrelationId() {
-        return new SimpleCorrelationDataProvider(EventMetadata.ACTOR, EventMetadata.CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(EventMetadata.ACTOR, EventMetadata.CORRELATION_ID,
+                EventMetadata.HAPPENED_AT);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.time.Instant;
 
 /**
  * Who did it, when, and where it stands in its aggregate's history: what every projection records beside the payload.
+ * "When" is when it happened: for imported history the time the importer gave, otherwise when it was recorded.
  */
 public record EventContext(Instant occurredAt, String actor, String correlationId, long sequenceNumber) {
 
@@ -18,7 +19,8 @@ public record EventContext(Instant occurredAt, String actor, String correlationI
         Object actor = event.getMetaData().get(EventMetadata.ACTOR);
         Object correlationId = event.getMetaData().get(EventMetadata.CORRELATION_ID);
         long sequence = event instanceof DomainEventMessage<?> domainEvent ? domainEvent.getSequenceNumber() : 0;
-        return new EventContext(event.getTimestamp(), actor != null ? actor.toString() : UNKNOWN_ACTOR,
+        Object happenedAt = event.getMetaData().get(EventMetadata.HAPPENED_AT);
+        return new EventContext(happenedAt != null ? Instant.parse(happenedAt.toString()) : event.getTimestamp(), actor != null ? actor.toString() : UNKNOWN_ACTOR,
                 correlationId != null ? correlationId.toString() : null, sequence);
     }
 }

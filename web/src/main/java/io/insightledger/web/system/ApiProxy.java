@@ -1,0 +1,95 @@
+package io.insightledger.web.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Passes {@code /api/**} to the API that owns it, credentials included: the APIs authenticate every call themselves,
+ * so the browser's login is exactly the API's login. Answers are streamed, which keeps server-sent events live.
+ */
+@RestController
+class ApiProxy {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProxy.class);
+    private static final List<String> FORWARDED_REQUEST_HEADERS = List.of(
+            "Authorization", "Content-Type", "Accept", "If-Match", "X-Correlation-Id", "Last-Event-ID");
+    // WWW-Authenticate stays behind: it would make the browser pop its own login box over the page's
+    private static final Set<String> FORWARDED_RESPONSE_HEADERS = Set.of(
+            "content-type", "etag", "location", "retry-after", "x-correlation-id", "cache-control");
+
+    private final Backends backends;
+    private final HttpClient client;
+
+    ApiProxy(Backends backends) {
+        this.backends = backends;
+        this.client = HttpClient.newBuilder().connectTimeout(backends.answerTimeout()).build();
+    }
+
+    @RequestMapping("/api/**")
+    void pass(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
+        String pathAndQuery = request.getRequestURI()
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        URI target = backends.target(request.getMethod(), pathAndQuery);
+        HttpRequest.Builder upstream = HttpRequest.newBuilder(target)
+                .method(request.getMethod(), HttpRequest.BodyPublishers.ofByteArray(request.getInputStream().readAllBytes()));
+        boolean stream = MediaType.TEXT_EVENT_STREAM_VALUE.equals(request.getHeader("Accept"));
+        if (!stream) {
+            upstream.timeout(backends.answerTimeout());
+        }
+        FORWARDED_REQUEST_HEADERS.forEach(name -> {
+            String value = request.getHeader(name);
+            if (value != null) {
+                upstream.header(name, value);
+            }
+        });
+        HttpResponse<InputStream> answer = client.send(upstream.build(), HttpResponse.BodyHandlers.ofInputStream());
+        response.setStatus(answer.statusCode());
+        answer.headers().map().forEach((name, values) -> {
+            if (FORWARDED_RESPONSE_HEADERS.contains(name.toLowerCase())) {
+                values.forEach(value -> response.addHeader(name, value));
+            }
+        });
+        try (InputStream body = answer.body()) {
+            copy(body, response.getOutputStream());
+        }
+    }
+
+    /** Flushes after every read, so each server-sent event reaches the browser when it happens. */
+    private static void copy(InputStream from, OutputStream to) throws IOException {
+        byte[] buffer = new byte[8192];
+        int read;
+        while ((read = from.read(buffer)) >= 0) {
+            to.write(buffer, 0, read);
+            to.flush();
+        }
+    }
+
+    @ExceptionHandler({ConnectException.class, HttpTimeoutException.class})
+    ProblemDetail unavailable(IOException e, HttpServletRequest request) {
+        log.warn("API behind {} did not answer: {}", request.getRequestURI(), e.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+                "The API behind this page did not answer; try again in a moment.");
+        problem.setTitle("API unavailable");
+        return problem;
+    }
+}
