@@ -247,6 +247,14 @@ class ReadSideIT {
         }
         assertThat(validated).isEqualTo(1);
         assertThat(dashboard.path("medianDaysToDecision").asDouble()).isBetween(0.0, 0.01);
+        int decided = 0;
+        for (JsonNode week : dashboard.path("decisionsPerWeek")) {
+            decided += week.path("validated").asInt() + week.path("invalidated").asInt() + week.path("parked").asInt();
+        }
+        // every decision of the period took minutes, the first of the spans
+        assertThat(dashboard.path("timeToDecision").findValuesAsText("span")).containsExactly("up to 7 days",
+                "up to 30 days", "up to 90 days", "up to 180 days", "up to 365 days", "over 365 days");
+        assertThat(dashboard.path("timeToDecision").get(0).path("decisions").asInt()).isEqualTo(decided).isPositive();
         assertThat(dashboard.path("atRisk").findValuesAsText("id")).containsExactly("rotation");
         // the meetings took place on 2026-03-02, inside a period that holds that day
         JsonNode march = queries.get("/api/dashboard?from=2026-02-01T00:00:00Z&to=2026-04-01T00:00:00Z").body();

@@ -20,6 +20,7 @@ export async function render(main, params) {
     el('div', {class: 'grid'},
       box('chart-decisions', 'Decisions per week', 'Decisions per week by outcome'),
       box('chart-meetings', 'Meetings per week', 'Meetings per week'),
+      box('chart-time-to-decision', 'Time to decision', 'Decisions of the period by days from proposal to decision'),
       box('chart-status', 'Hypotheses by status', 'Hypotheses by status'),
       box('chart-coverage', 'Coverage by segment', 'Meetings, organisations and evidence per segment')),
     lists);
@@ -38,6 +39,9 @@ export async function render(main, params) {
       data: d.decisionsPerWeek.map(w => w[outcome.toLowerCase()])}))));
     chart(document.getElementById('chart-meetings'), bars(d.meetingsPerWeek.map(w => w.weekStart),
       [{name: 'Meetings', type: 'bar', itemStyle: {color: COLOURS.OPEN}, data: d.meetingsPerWeek.map(w => w.meetings)}]));
+    chart(document.getElementById('chart-time-to-decision'), bars(d.timeToDecision.map(t => t.span),
+      [{name: 'Decisions', type: 'bar', itemStyle: {color: COLOURS.PIVOTED}, data: d.timeToDecision.map(t => t.decisions)}],
+      value => value));
     chart(document.getElementById('chart-status'), {animation: false, tooltip: {trigger: 'item'}, legend: {bottom: 0},
       series: [{type: 'pie', radius: ['38%', '66%'], center: ['50%', '42%'], label: {position: 'inside', formatter: '{c}', color: '#fff'},
         data: Object.entries(d.hypothesesByStatus).map(([status, count]) =>
@@ -58,10 +62,11 @@ function figure(label, value, note) {
   return el('section', {class: 'card'}, el('h2', {}, label), el('p', {class: 'figure'}, String(value)), el('p', {class: 'muted'}, note));
 }
 
-function bars(categories, series) {
+/** Bars over weeks (labelled by day and month) unless another label is given. */
+function bars(categories, series, label = value => format.date(value).replace(/,? \d{4}$/, '')) {
   return {animation: false, tooltip: {trigger: 'axis'}, legend: series.length > 1 ? {bottom: 0} : undefined,
     grid: {left: 36, right: 12, top: 16, bottom: series.length > 1 ? 56 : 28},
-    xAxis: {type: 'category', data: categories, axisLabel: {formatter: value => format.date(value).replace(/,? \d{4}$/, '')}},
+    xAxis: {type: 'category', data: categories, axisLabel: {formatter: label}},
     yAxis: {type: 'value', minInterval: 1}, series};
 }
 

@@ -13,11 +13,13 @@ import org.axonframework.modelling.command.CommandTargetResolver;
 
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.Optional;
 
 /**
- * An aggregate's history stays in the order it happened: an imported command cannot have happened before its
- * aggregate's last event did. (Readers fold each aggregate's events in order and look back in time by when they
- * happened, so the two orders must agree.)
+ * An aggregate's history stays in the order it happened: an imported command cannot add events that happened before
+ * its aggregate's last event did. (Readers fold each aggregate's events in order and look back in time by when they
+ * happened, so the two orders must agree.) A repeated command that adds nothing, such as a create sent again, is not
+ * refused: importing the same history twice changes nothing.
  */
 class ImportKeepsOrder implements MessageHandlerInterceptor<CommandMessage<?>> {
 
@@ -31,27 +33,31 @@ class ImportKeepsOrder implements MessageHandlerInterceptor<CommandMessage<?>> {
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         Object happenedAt = unitOfWork.getMessage().getMetaData().get(EventMetadata.HAPPENED_AT);
-        if (happenedAt != null) {
-            requireInOrder(targets.resolveTarget(unitOfWork.getMessage()).getIdentifier(),
-                    Instant.parse(happenedAt.toString()));
+        if (happenedAt == null) {
+            return chain.proceed();
         }
-        return chain.proceed();
+        String aggregateId = targets.resolveTarget(unitOfWork.getMessage()).getIdentifier();
+        Optional<Long> lastSequence = eventStore.lastSequenceNumberFor(aggregateId);
+        Optional<Instant> lastHappened = lastSequence.flatMap(last -> happenedAt(aggregateId, last));
+        Object result = chain.proceed();
+        // the command handlers answer the aggregate's version: higher than before means events were added
+        boolean added = !(result instanceof Long version) || lastSequence.map(last -> version > last).orElse(true);
+        Instant happened = Instant.parse(happenedAt.toString());
+        if (added && lastHappened.isPresent() && happened.isBefore(lastHappened.get())) {
+            throw RuleViolationException.conflict("ImportKeepsOrder", aggregateId + "'s last event happened at "
+                    + lastHappened.get() + "; an imported command cannot have happened before it")
+                    .concerning(ImportedHistory.HEADER);
+        }
+        return result;
     }
 
-    private void requireInOrder(String aggregateId, Instant happened) {
-        eventStore.lastSequenceNumberFor(aggregateId).ifPresent(last -> {
-            Iterator<? extends DomainEventMessage<?>> events = eventStore.readEvents(aggregateId, last).asStream().iterator();
-            if (!events.hasNext()) {
-                return;
-            }
-            DomainEventMessage<?> lastEvent = events.next();
-            Object lastHappenedAt = lastEvent.getMetaData().get(EventMetadata.HAPPENED_AT);
-            Instant lastHappened = lastHappenedAt != null ? Instant.parse(lastHappenedAt.toString()) : lastEvent.getTimestamp();
-            if (happened.isBefore(lastHappened)) {
-                throw RuleViolationException.conflict("ImportKeepsOrder", aggregateId + "'s last event happened at "
-                        + lastHappened + "; an imported command cannot have happened before it")
-                        .concerning(ImportedHistory.HEADER);
-            }
-        });
+    private Optional<Instant> happenedAt(String aggregateId, long sequence) {
+        Iterator<? extends DomainEventMessage<?>> events = eventStore.readEvents(aggregateId, sequence).asStream().iterator();
+        if (!events.hasNext()) {
+            return Optional.empty();
+        }
+        DomainEventMessage<?> event = events.next();
+        Object happenedAt = event.getMetaData().get(EventMetadata.HAPPENED_AT);
+        return Optional.of(happenedAt != null ? Instant.parse(happenedAt.toString()) : event.getTimestamp());
     }
 }

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,10 @@ class DashboardController {
     record WeekOfMeetings(LocalDate weekStart, int meetings) {
     }
 
+    /** How many decisions of the period took up to {@code upToDays} since their proposal ({@code null}: longer). */
+    record TimeToDecision(String span, Integer upToDays, int decisions) {
+    }
+
     record SegmentCoverage(String segment, int meetings, int organizations, int evidence) {
     }
 
@@ -43,6 +48,7 @@ class DashboardController {
      */
     record Dashboard(Instant from, Instant to, Map<String, Integer> hypothesesByStatus,
                      List<WeekOfDecisions> decisionsPerWeek, Double medianDaysToDecision,
+                     List<TimeToDecision> timeToDecision,
                      List<WeekOfMeetings> meetingsPerWeek, List<SegmentCoverage> coverageBySegment,
                      List<BoardRow> atRisk, List<BoardRow> stale) {
     }
@@ -96,6 +102,8 @@ class DashboardController {
                 .params(period.fromOrEarliest(), period.toOrLatest())
                 .query(Double.class).optional().orElse(null);
 
+        List<TimeToDecision> timeToDecision = timeToDecision(period);
+
         Map<LocalDate, int[]> meetings = emptyWeeks(from, to, 1);
         jdbc.sql("""
                         SELECT date_trunc('week', occurred_at AT TIME ZONE 'UTC')::date, count(*) FROM meeting
@@ -119,10 +127,38 @@ class DashboardController {
                 decisions.entrySet().stream().map(e -> new WeekOfDecisions(e.getKey(), e.getValue()[0],
                         e.getValue()[1], e.getValue()[2])).toList(),
                 median,
+                timeToDecision,
                 meetings.entrySet().stream().map(e -> new WeekOfMeetings(e.getKey(), e.getValue()[0])).toList(),
                 coverage,
                 board("at_risk", now),
                 board("status = 'OPEN' AND last_evidence_at < ?", now, Timestamp.from(now.minus(staleAfter))));
+    }
+
+    private static final int[] DECISION_SPANS_IN_DAYS = {7, 30, 90, 180, 365};
+
+    /** The period's decisions by how long they took from proposal: a week, a month, a quarter, half a year, a year, more. */
+    private List<TimeToDecision> timeToDecision(Period period) {
+        int[] counts = new int[DECISION_SPANS_IN_DAYS.length + 1];
+        jdbc.sql("""
+                        SELECT extract(epoch FROM decided_at - proposed_at) / 86400 FROM decision_log
+                        WHERE decided_at >= ? AND decided_at < ?""")
+                .params(period.fromOrEarliest(), period.toOrLatest())
+                .query(rs -> {
+                    double days = rs.getDouble(1);
+                    int span = 0;
+                    while (span < DECISION_SPANS_IN_DAYS.length && days > DECISION_SPANS_IN_DAYS[span]) {
+                        span++;
+                    }
+                    counts[span]++;
+                });
+        List<TimeToDecision> spans = new ArrayList<>();
+        for (int span = 0; span < counts.length; span++) {
+            boolean last = span == DECISION_SPANS_IN_DAYS.length;
+            spans.add(new TimeToDecision(last ? "over " + DECISION_SPANS_IN_DAYS[span - 1] + " days"
+                    : "up to " + DECISION_SPANS_IN_DAYS[span] + " days",
+                    last ? null : DECISION_SPANS_IN_DAYS[span], counts[span]));
+        }
+        return spans;
     }
 
     private List<BoardRow> board(String condition, Instant now, Object... params) {

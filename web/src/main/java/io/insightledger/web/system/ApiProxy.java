@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,13 +23,16 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Passes {@code /api/**} to the API that owns it, credentials included: the APIs authenticate every call themselves,
  * so the browser's login is exactly the API's login. Answers are streamed, which keeps server-sent events live.
+ * On shutdown it closes the streams still open before the web server waits for its requests to finish: an event
+ * stream never finishes by itself.
  */
 @RestController
-class ApiProxy {
+class ApiProxy implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProxy.class);
     private static final List<String> FORWARDED_REQUEST_HEADERS = List.of(
@@ -39,6 +43,8 @@ class ApiProxy {
 
     private final Backends backends;
     private final HttpClient client;
+    private final Set<InputStream> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     ApiProxy(Backends backends) {
         this.backends = backends;
@@ -69,9 +75,46 @@ class ApiProxy {
                 values.forEach(value -> response.addHeader(name, value));
             }
         });
-        try (InputStream body = answer.body()) {
+        InputStream body = answer.body();
+        open.add(body);
+        try (body) {
             copy(body, response.getOutputStream());
+        } catch (IOException e) {
+            if (running) {
+                throw e;
+            }
+            // closed by stop(): the application is shutting down
+        } finally {
+            open.remove(body);
         }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        open.forEach(body -> {
+            try {
+                body.close();
+            } catch (IOException e) {
+                log.debug("Closing a stream at shutdown: {}", e.toString());
+            }
+        });
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the web server's graceful shutdown, which would otherwise wait for open streams. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     /** Flushes after every read, so each server-sent event reaches the browser when it happens. */
