@@ -47,6 +47,7 @@ async function show() {
     return;
   }
   main.setAttribute('aria-busy', 'true');
+  replace(main, el('p', {class: 'loading'}, 'Loading…'));
   try {
     const module = await import('./pages/' + page + '.js');
     await module.render(main, params);

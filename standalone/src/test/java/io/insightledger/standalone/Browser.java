@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -103,8 +104,13 @@ final class Browser implements AutoCloseable {
         element.click();
     }
 
+    /** The text of what the locator finds once it shows, read again if the page redraws it meanwhile. */
     String text(By locator) {
-        return waitFor(locator).getText();
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement element = d.findElement(locator);
+                    return element.isDisplayed() ? element.getText() : null;
+                });
     }
 
     List<WebElement> all(By locator) {

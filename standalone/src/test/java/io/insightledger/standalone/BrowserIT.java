@@ -1,5 +1,6 @@
 package io.insightledger.standalone;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.insightledger.demo.DemoData;
 import io.insightledger.demo.DemoDataGenerator;
 import io.insightledger.demo.DemoPlan;
@@ -15,6 +16,7 @@ import org.openqa.selenium.By;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,9 +91,15 @@ class BrowserIT {
         browser.open("/hypotheses/" + reversed);
         browser.waitFor(By.cssSelector("#confidence-chart canvas"));
         browser.screenshot(SCREENSHOTS.resolve("hypothesis-phone.png"));
-        for (String page : PAGES) {
+        JsonNode meeting = running.queries().get("/api/meetings?size=1").body().path("items").get(0);
+        List<String> pages = new ArrayList<>(PAGES);
+        pages.add("/hypotheses/" + reversed);
+        pages.add("/meetings/" + meeting.path("id").asText());
+        pages.add("/organizations/" + meeting.path("organization").asText().replace(" ", "%20"));
+        for (String page : pages) {
             browser.open(page);
-            browser.waitFor(By.cssSelector("#main h1"));
+            assertThat(browser.text(By.cssSelector("#main h1"))).as("the page " + page)
+                    .isNotIn("Something went wrong", "Not found");
             assertThat(browser.overflow()).as("sideways scrolling at 390 px on " + page).isLessThanOrEqualTo(0);
             assertThat(browser.unlabelledControls()).as("controls without a label on " + page).isEmpty();
         }

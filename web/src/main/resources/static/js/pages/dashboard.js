@@ -17,7 +17,7 @@ export async function render(main, params) {
   const figures = el('div', {class: 'grid'});
   const lists = el('div', {class: 'grid'});
   replace(main, el('h1', {}, 'Dashboard'), form, figures,
-    el('div', {class: 'grid'},
+    el('div', {class: 'grid charts'},
       box('chart-decisions', 'Decisions per week', 'Decisions per week by outcome'),
       box('chart-meetings', 'Meetings per week', 'Meetings per week'),
       box('chart-time-to-decision', 'Time to decision', 'Decisions of the period by days from proposal to decision'),
@@ -39,11 +39,13 @@ export async function render(main, params) {
       data: d.decisionsPerWeek.map(w => w[outcome.toLowerCase()])}))));
     chart(document.getElementById('chart-meetings'), bars(d.meetingsPerWeek.map(w => w.weekStart),
       [{name: 'Meetings', type: 'bar', itemStyle: {color: COLOURS.OPEN}, data: d.meetingsPerWeek.map(w => w.meetings)}]));
-    chart(document.getElementById('chart-time-to-decision'), bars(d.timeToDecision.map(t => t.span),
+    const longest = d.timeToDecision[d.timeToDecision.length - 2].upToDays;
+    chart(document.getElementById('chart-time-to-decision'), bars(
+      d.timeToDecision.map(t => t.upToDays ? '≤ ' + t.upToDays + ' d' : '> ' + longest + ' d'),
       [{name: 'Decisions', type: 'bar', itemStyle: {color: COLOURS.PIVOTED}, data: d.timeToDecision.map(t => t.decisions)}],
       value => value));
     chart(document.getElementById('chart-status'), {animation: false, tooltip: {trigger: 'item'}, legend: {bottom: 0},
-      series: [{type: 'pie', radius: ['38%', '66%'], center: ['50%', '42%'], label: {position: 'inside', formatter: '{c}', color: '#fff'},
+      series: [{type: 'pie', radius: ['34%', '60%'], center: ['50%', '40%'], label: {position: 'inside', formatter: '{c}', color: '#fff'},
         data: Object.entries(d.hypothesesByStatus).map(([status, count]) =>
           ({name: format.words(status), value: count, itemStyle: {color: COLOURS[status]}}))}]});
     const segments = d.coverageBySegment.map(s => s.segment);

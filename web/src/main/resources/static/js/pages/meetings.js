@@ -1,4 +1,4 @@
-import {api, el, field, format, instant, meetingLink, organizationLink, pager, query, replace} from '../app.js';
+import {api, el, field, format, meetingLink, organizationLink, pager, query, replace} from '../app.js';
 
 /** Meetings, most recent first, with filters kept in the address. */
 export async function render(main, params) {
@@ -21,7 +21,7 @@ export async function render(main, params) {
       el('h3', {}, meetingLink(m.id, m.title), m.retracted ? el('span', {class: 'badge flag-stale'}, 'Retracted') : ''),
       el('p', {class: 'meta'}, el('time', {datetime: m.occurredAt}, format.date(m.occurredAt)), ' · ',
         organizationLink(m.organization), ' (', m.segment, ') · ', format.words(m.channel), ' · ',
-        m.observationCount, ' observations · evidence for ', m.evidenceCount, ' hypotheses')))))
+        m.observationCount, ' observations · evidence for ', m.evidenceCount, ' hypotheses'))))
       : el('p', {class: 'muted'}, 'No meetings match.'),
     pager(answer, page => { location.hash = '#/meetings' + query({...params, page}); }));
 }
