@@ -23,6 +23,8 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 class CommandSideConfiguration {
 
+    private static final int PUBLISHER_BATCH_SIZE = 100;
+
     /** Registered with the command gateway by Axon's auto-configuration. */
     @Bean
     RequestMetadataInterceptor requestMetadataInterceptor() {
@@ -38,10 +40,15 @@ class CommandSideConfiguration {
         return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
                 kafka.getPublisher().getProcessingGroup(),
                 config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        // one transaction, and one wait for the broker, per batch of events (BatchAcknowledgedPublisher)
+                        .andBatchSize(PUBLISHER_BATCH_SIZE)
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken));
     }
 
-    /** As axon-kafka's own, but waiting long enough for an acknowledgement that the first send needs metadata for. */
+    /**
+     * As axon-kafka's own, but waiting for the acknowledgements of a whole batch at once, long enough for the first
+     * send, which needs metadata.
+     */
     @Bean(destroyMethod = "shutDown")
     @SuppressWarnings("unchecked")
     KafkaPublisher<String, byte[]> kafkaPublisher(@Qualifier("eventSerializer") Serializer eventSerializer,
@@ -50,14 +57,16 @@ class CommandSideConfiguration {
                                                   org.axonframework.config.Configuration configuration,
                                                   KafkaProperties kafka,
                                                   @Value("${insight.kafka.publisher.ack-timeout}") Duration ackTimeout) {
-        return KafkaPublisher.<String, byte[]>builder()
+        ProducerFactory<String, byte[]> producers = (ProducerFactory<String, byte[]>) axonKafkaProducerFactory;
+        KafkaPublisher.Builder<String, byte[]> builder = KafkaPublisher.<String, byte[]>builder()
                 .serializer(eventSerializer)
-                .producerFactory((ProducerFactory<String, byte[]>) axonKafkaProducerFactory)
+                .producerFactory(producers)
                 .messageConverter(kafkaMessageConverter)
                 .messageMonitor(configuration.messageMonitor(KafkaPublisher.class, "kafkaPublisher"))
                 .topic(kafka.getDefaultTopic())
-                .publisherAckTimeout(ackTimeout.toMillis())
-                .build();
+                .publisherAckTimeout(ackTimeout.toMillis());
+        return new BatchAcknowledgedPublisher(builder, producers, kafkaMessageConverter, kafka.getDefaultTopic(),
+                ackTimeout);
     }
 
     /**
