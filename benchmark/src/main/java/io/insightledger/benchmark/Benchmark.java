@@ -8,6 +8,7 @@ import io.insightledger.demo.DemoPlan;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,24 +70,25 @@ public final class Benchmark {
         phase("footprint", () -> footprint(system));
         CommandMix mix = new CommandMix(api, system.commandUrl);
         phase("queries", () -> queries(system, mix, history));
-        phase("commands", () -> commands(mix));
+        phase("commands", () -> commands(system, mix));
         phase("freshness", () -> freshness(system, mix));
         phase("rebuild", () -> rebuild(system));
         phase("baselines", () -> baselines(system));
-        if (system.pid() != null) {
-            ((Map<String, Object>) report.get("footprint")).put("afterRun", memory(system));
+        if (system.isLocal()) {
+            footprint().put("afterRun", memory(system));
         }
         report.put("ratios", Reports.ratios(report));
         report.put("targets", Reports.targets(report, options));
     }
 
     /** The demo generator's history, then the wait until both projections have read all of it. */
-    private Instant history(SystemUnderTest system) {
+    private Instant history(SystemUnderTest system) throws SQLException {
         int perScale = DemoPlan.of(options.seed(), 1, DemoData.today()).size();
         double scale = Math.max(0.01, (double) options.events() / perScale);
         DemoPlan plan = DemoPlan.of(options.seed(), scale, DemoData.today());
         progress.printf("History: %d requests (demo scale %.2f), %d clients%n", plan.size(), scale,
                 options.historyClients());
+        double[] cpu = cpu(system);
         DemoDataGenerator.Summary summary = new DemoDataGenerator(system.commandUrl, options.user(),
                 options.password(), options.historyClients(), progress).run(plan);
         Instant recorded = Instant.now();
@@ -99,6 +101,7 @@ public final class Benchmark {
         result.put("seconds", Latency.round(summary.took().toMillis() / 1000.0));
         result.put("requestsPerSecond", Latency.round(summary.requests() / (summary.took().toMillis() / 1000.0)));
         result.put("projectionsCaughtUpAfterMs", caughtUpMillis);
+        result.put("cpuMsPerRequest", cpuCost(system, cpu, summary.requests()));
         result.put("events", topicEnd(system));
         report.put("history", result);
         return recorded;
@@ -113,7 +116,7 @@ public final class Benchmark {
         if (system.kafka != null) {
             footprint.put("topic", new KafkaBaseline(system.kafka, eventTopic()).eventTopicRecords(events));
         }
-        if (system.pid() != null) {
+        if (system.isLocal()) {
             footprint.put("afterHistory", memory(system));
         } else {
             footprint.put("memory", "not measured: the services run elsewhere");
@@ -122,11 +125,16 @@ public final class Benchmark {
         return null;
     }
 
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> footprint() {
+        return (Map<String, Object>) report.get("footprint");
+    }
+
     private Map<String, Object> memory(SystemUnderTest system) {
         Map<String, Object> memory = new LinkedHashMap<>();
         memory.put("jvm", "both services and the Kafka broker share one JVM in the standalone run");
-        memory.put("jvmResident", Machine.residentMemory(system.pid()));
-        memory.put("postgresProportionalMiB", Machine.descendantsProportionalMemoryMiB(system.pid()));
+        memory.put("jvmResident", Machine.residentMemory(system.jvm().get(0).pid()));
+        memory.put("postgresProportionalMiB", Machine.proportionalMemoryMiB(system.postgres()));
         return memory;
     }
 
@@ -152,6 +160,7 @@ public final class Benchmark {
         }
         String[] kinds = {"board", "hypothesis", "timeline", "timeTravel", "dashboard"};
         java.util.concurrent.atomic.AtomicLong turn = new java.util.concurrent.atomic.AtomicLong();
+        double[] cpu = cpu(system);
         CompletableFuture<Load.Result> background = CompletableFuture.supplyAsync(() -> load.open(
                 "background commands", options.queryBackgroundCommands(), options.duration(), mix::next));
         Load.Result result = load.open("queries " + options.queryRate() + "/s", options.queryRate(),
@@ -170,25 +179,32 @@ public final class Benchmark {
         Map<String, Object> queries = new LinkedHashMap<>();
         queries.put("rate", options.queryRate());
         queries.put("result", result.summary());
-        queries.put("backgroundCommands", background.join().summary());
+        Load.Result commands = background.join();
+        queries.put("backgroundCommands", commands.summary());
+        queries.put("cpuMsPerRequest", cpuCost(system, cpu, result.ok.get() + commands.ok.get()));
         report.put("queries", queries);
         return null;
     }
 
-    private Void commands(CommandMix mix) {
+    private Void commands(SystemUnderTest system, CommandMix mix) {
         Map<String, Object> commands = new LinkedHashMap<>();
+        double[] cpu = cpu(system);
         Load.Result sustained = load.closed("commands, " + options.clients() + " clients", options.clients(),
                 options.duration(), mix::next);
         Map<String, Object> closed = new LinkedHashMap<>();
         closed.put("clients", options.clients());
         closed.putAll(sustained.summary());
+        closed.put("cpuMsPerCommand", cpuCost(system, cpu, sustained.ok.get()));
         commands.put("sustained", closed);
         List<Map<String, Object>> open = new ArrayList<>();
         for (int rate : options.rates()) {
             Map<String, Object> phase = new LinkedHashMap<>();
             phase.put("rate", rate);
             phase.put("loadAverageBefore", Machine.loadAverage());
-            phase.putAll(load.open("commands " + rate + "/s", rate, options.duration(), mix::next).summary());
+            cpu = cpu(system);
+            Load.Result result = load.open("commands " + rate + "/s", rate, options.duration(), mix::next);
+            phase.putAll(result.summary());
+            phase.put("cpuMsPerCommand", cpuCost(system, cpu, result.ok.get()));
             phase.put("loadAverageAfter", Machine.loadAverage());
             open.add(phase);
         }
@@ -197,7 +213,9 @@ public final class Benchmark {
         return null;
     }
 
-    private Void freshness(SystemUnderTest system, CommandMix mix) {
+    private Void freshness(SystemUnderTest system, CommandMix mix) throws SQLException {
+        // what the command phases left behind would otherwise count against the first commands measured here
+        awaitProjections(system, "projections catching up before freshness");
         try (Freshness freshness = new Freshness(api, system.queryUrl)) {
             mix.onHypothesisChange(freshness::answered);
             Load.Result result = load.open("freshness " + options.freshnessRate() + "/s", options.freshnessRate(),
@@ -216,9 +234,10 @@ public final class Benchmark {
     }
 
     /** Every projection from the first record of the topic, as POST /api/admin/projections/rebuild does it. */
-    private Void rebuild(SystemUnderTest system) {
+    private Void rebuild(SystemUnderTest system) throws SQLException {
         awaitProjections(system, "projections catching up before the rebuild");
         long events = topicEnd(system);
+        double[] cpu = cpu(system);
         long started = System.nanoTime();
         api.call(api.post(system.queryUrl + "/api/admin/projections/rebuild", Map.of()));
         long millis = awaitProjections(system, "rebuilding");
@@ -228,6 +247,7 @@ public final class Benchmark {
         rebuild.put("projections", api.call(api.get(system.queryUrl + "/api/admin/projections")).path("items").size());
         rebuild.put("seconds", Latency.round(seconds));
         rebuild.put("eventsPerSecond", Latency.round(events / seconds));
+        rebuild.put("cpuMsPerEvent", cpuCost(system, cpu, events));
         rebuild.put("note", "all projections rebuild at once, each reading every event; waited " + millis + " ms");
         report.put("rebuild", rebuild);
         return null;
@@ -235,7 +255,7 @@ public final class Benchmark {
 
     private Void baselines(SystemUnderTest system) throws Exception {
         Map<String, Object> baselines = new LinkedHashMap<>();
-        Map<?, ?> footprint = (Map<?, ?>) report.get("footprint");
+        Map<String, Object> footprint = footprint();
         if (system.jdbcUrl != null) {
             Map<?, ?> store = (Map<?, ?>) footprint.get("eventStore");
             progress.println("Baseline: PostgreSQL inserts");
@@ -254,13 +274,20 @@ public final class Benchmark {
         return null;
     }
 
-    /** Waits until no projection is rebuilding or behind the topic, showing progress; answers how long it took. */
-    private long awaitProjections(SystemUnderTest system, String what) {
+    /**
+     * Waits until the topic holds every event stored so far and no projection is rebuilding or behind it, showing
+     * progress; answers how long it took.
+     */
+    private long awaitProjections(SystemUnderTest system, String what) throws SQLException {
+        long stored = system.jdbcUrl == null ? 0 : new PostgresBaseline(system.jdbcUrl).storedEvents();
         long started = System.nanoTime();
         long lastPrint = 0;
         while (true) {
             JsonNode items = api.call(api.get(system.queryUrl + "/api/admin/projections")).path("items");
             boolean done = items.size() > 0;
+            if (items.size() > 0 && items.get(0).path("end").asLong() < stored) {
+                done = false;
+            }
             StringBuilder line = new StringBuilder();
             for (JsonNode item : items) {
                 done &= "RUNNING".equals(item.path("state").asText()) && item.path("lag").asLong() == 0;
@@ -273,11 +300,32 @@ public final class Benchmark {
                 return elapsed;
             }
             if (elapsed - lastPrint >= 2000) {
-                progress.printf("  [%s] %d s%s%n", what, elapsed / 1000, line);
+                progress.printf("  [%s] %d s  stored %d%s%n", what, elapsed / 1000, stored, line);
                 lastPrint = elapsed;
             }
             Load.sleep(Duration.ofMillis(200));
         }
+    }
+
+    private static double[] cpu(SystemUnderTest system) {
+        return system.isLocal()
+                ? new double[]{Machine.cpuSeconds(system.jvm()), Machine.cpuSeconds(system.postgres())}
+                : null;
+    }
+
+    /**
+     * CPU milliseconds the started system spent per unit of work since {@code before}: its JVM, and its PostgreSQL.
+     * A figure that the machine's other load barely changes, unlike rates and latencies.
+     */
+    private static Map<String, Object> cpuCost(SystemUnderTest system, double[] before, long units) {
+        if (before == null || units == 0) {
+            return null;
+        }
+        double[] after = cpu(system);
+        Map<String, Object> cost = new LinkedHashMap<>();
+        cost.put("jvm", Latency.round((after[0] - before[0]) * 1000 / units));
+        cost.put("postgres", Latency.round((after[1] - before[1]) * 1000 / units));
+        return cost;
     }
 
     private long topicEnd(SystemUnderTest system) {

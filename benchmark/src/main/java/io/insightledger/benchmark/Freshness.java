@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,7 +22,9 @@ import java.util.stream.Stream;
 final class Freshness implements AutoCloseable {
 
     final Latency latency = new Latency();
-    private final Map<String, Long> answered = new ConcurrentHashMap<>();
+    /** Per hypothesis, the answered versions not yet seen, with when they were answered. */
+    private final Map<String, NavigableMap<Long, Long>> answered = new ConcurrentHashMap<>();
+    /** Per hypothesis, the highest version announced so far. */
     private final Map<String, Long> announced = new ConcurrentHashMap<>();
     private final AtomicLong expected = new AtomicLong();
     private final CompletableFuture<HttpResponse<Stream<String>>> stream;
@@ -35,41 +39,52 @@ final class Freshness implements AutoCloseable {
                 connected.complete(null);
                 JsonNode change = Api.parse(line.substring(5));
                 if ("hypotheses".equals(change.path("projection").asText()) && change.hasNonNull("version")) {
-                    seen(change.path("aggregateId").asText() + "@" + change.path("version").asLong());
+                    seen(change.path("aggregateId").asText(), change.path("version").asLong());
                 }
             }
         }));
         connected.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
     }
 
+    /**
+     * A command's answer. The query side may announce only a hypothesis's latest version after a batch of its
+     * events, so a version counts as visible once it or a later one is announced.
+     */
     void answered(CommandMix.Change change) {
         expected.incrementAndGet();
-        String key = change.hypothesisId() + "@" + change.version();
-        Long seenAt = announced.remove(key);
-        if (seenAt != null) {
-            latency.recordNanos(Math.max(0, seenAt - change.answeredNanos()));
-        } else {
-            answered.put(key, change.answeredNanos());
+        NavigableMap<Long, Long> pending = answered.computeIfAbsent(change.hypothesisId(),
+                id -> new ConcurrentSkipListMap<>());
+        pending.put(change.version(), change.answeredNanos());
+        Long seen = announced.get(change.hypothesisId());
+        if (seen != null) {
+            seen(change.hypothesisId(), seen);
         }
     }
 
-    private void seen(String key) {
+    private void seen(String hypothesisId, long version) {
         long now = System.nanoTime();
-        Long answeredAt = answered.remove(key);
-        if (answeredAt != null) {
-            latency.recordNanos(now - answeredAt);
-        } else {
-            announced.put(key, now);
+        announced.merge(hypothesisId, version, Math::max);
+        NavigableMap<Long, Long> pending = answered.get(hypothesisId);
+        if (pending == null) {
+            return;
+        }
+        NavigableMap<Long, Long> visible = pending.headMap(version, true);
+        for (Map.Entry<Long, Long> entry = visible.pollFirstEntry(); entry != null; entry = visible.pollFirstEntry()) {
+            latency.recordNanos(Math.max(0, now - entry.getValue()));
         }
     }
 
     /** Waits a little for the last changes to show, then counts those that never did. */
     long awaitAndCountUnseen(Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
-        while (!answered.isEmpty() && System.nanoTime() < deadline) {
+        while (unseen() > 0 && System.nanoTime() < deadline) {
             Load.sleep(Duration.ofMillis(50));
         }
-        return answered.size();
+        return unseen();
+    }
+
+    private long unseen() {
+        return answered.values().stream().mapToLong(Map::size).sum();
     }
 
     long expected() {

@@ -3,7 +3,6 @@ package io.insightledger.benchmark;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -13,7 +12,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -63,10 +60,7 @@ final class KafkaBaseline {
         long valueBytes = 0;
         int records = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(eventTopic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            consumer.seekToBeginning(assignAll(consumer, eventTopic));
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (records < 2000 && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
@@ -149,10 +143,7 @@ final class KafkaBaseline {
         long started = System.nanoTime();
         long consumed = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(SCRATCH).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            consumer.seekToBeginning(assignAll(consumer, SCRATCH));
             long deadline = started + Duration.ofMinutes(5).toNanos();
             while (consumed < expected && System.nanoTime() < deadline) {
                 consumed += consumer.poll(Duration.ofMillis(200)).count();
@@ -166,9 +157,7 @@ final class KafkaBaseline {
         Latency latency = new Latency();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer();
              KafkaProducer<String, byte[]> producer = producer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(SCRATCH).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
+            List<TopicPartition> partitions = assignAll(consumer, SCRATCH);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
             Map<String, Long> sentAt = new java.util.concurrent.ConcurrentHashMap<>();
@@ -201,6 +190,13 @@ final class KafkaBaseline {
         result.put("rate", rate);
         result.put("latency", latency.summary());
         return result;
+    }
+
+    private static List<TopicPartition> assignAll(KafkaConsumer<?, ?> consumer, String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        return partitions;
     }
 
     private static String key(int size, long n) {

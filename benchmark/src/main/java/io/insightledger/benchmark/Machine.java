@@ -11,6 +11,9 @@ import java.util.stream.Stream;
 /** What the benchmark runs on, read from /proc where there is one (Linux); elsewhere the figures are absent. */
 final class Machine {
 
+    /** USER_HZ, 100 on every common Linux. */
+    private static final int CLOCK_TICKS = 100;
+
     private Machine() {
     }
 
@@ -47,15 +50,41 @@ final class Machine {
     }
 
     /**
-     * Proportional resident memory (Pss: shared pages divided among their users) of a process's descendants, in MiB:
-     * the embedded PostgreSQL's processes share their buffers, which plain RSS would count once per process.
+     * The processes of a PostgreSQL server by its data directory: the server (started by pg_ctl, so no child of the
+     * JVM that started it) and its backends.
      */
-    static long descendantsProportionalMemoryMiB(long pid) {
-        return ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
-                .mapToLong(child -> {
-                    Long pss = kilobytes(Path.of("/proc", Long.toString(child.pid()), "smaps_rollup"), "Pss");
-                    return pss == null ? 0 : pss;
-                }).sum() / 1024;
+    static List<ProcessHandle> postgresServing(Path dataDir) {
+        String marker = "-D " + dataDir.toAbsolutePath();
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+                .flatMap(server -> Stream.concat(Stream.of(server), server.descendants()))
+                .toList();
+    }
+
+    /**
+     * Proportional resident memory (Pss: shared pages divided among their users) of processes, in MiB: PostgreSQL's
+     * processes share their buffers, which plain RSS would count once per process.
+     */
+    static long proportionalMemoryMiB(List<ProcessHandle> processes) {
+        return processes.stream().mapToLong(process -> {
+            Long pss = kilobytes(Path.of("/proc", Long.toString(process.pid()), "smaps_rollup"), "Pss");
+            return pss == null ? 0 : pss;
+        }).sum() / 1024;
+    }
+
+    /** CPU seconds (user and system) that processes have used so far, together. */
+    static double cpuSeconds(List<ProcessHandle> processes) {
+        return processes.stream().mapToDouble(process -> cpuSecondsOf(process.pid())).sum();
+    }
+
+    private static double cpuSecondsOf(long pid) {
+        String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+        if (stat == null) {
+            return 0;
+        }
+        // fields after the command name, which is in parentheses and may hold spaces; utime and stime are 14 and 15
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
     }
 
     private static Long kilobytes(Path file, String field) {

@@ -31,6 +31,14 @@ final class PostgresBaseline {
         this.jdbcUrl = jdbcUrl;
     }
 
+    long storedEvents() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*) FROM domainevententry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** Rows, bytes on disk (table, indexes, TOAST) and the average payload and metadata sizes of the event store. */
     Map<String, Object> eventStoreSize() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement();

@@ -119,8 +119,8 @@ final class Reports {
         md.append("\n## Ratios to the baselines\n\n| ratio | value |\n|---|---|\n");
         r.path("ratios").fields().forEachRemaining(e ->
                 md.append(String.format("| %s | %s |%n", e.getKey(), e.getValue().asText())));
-        md.append("\n## Commands\n\n| load | ok/s | errors | p50 ms | p95 ms | p99 ms | max ms |\n"
-                + "|---|---|---|---|---|---|---|\n");
+        md.append("\n## Commands\n\n| load | ok/s | errors | p50 ms | p95 ms | p99 ms | max ms | CPU ms per command "
+                + "(JVM + PostgreSQL) |\n|---|---|---|---|---|---|---|---|\n");
         JsonNode sustained = r.path("commands").path("sustained");
         row(md, "closed, " + sustained.path("clients").asInt() + " clients", sustained);
         for (JsonNode open : r.path("commands").path("openModel")) {
@@ -141,9 +141,9 @@ final class Reports {
                 freshness.path("latency").path("maxMs").asText(), freshness.path("latency").path("count").asLong(),
                 freshness.path("neverVisible").asLong()));
         JsonNode rebuild = r.path("rebuild");
-        md.append(String.format("%n## Rebuild%n%n%d events, %d projections: %s s, %s events/s.%n",
+        md.append(String.format("%n## Rebuild%n%n%d events, %d projections: %s s, %s events/s; CPU per event %s.%n",
                 rebuild.path("events").asLong(), rebuild.path("projections").asInt(), rebuild.path("seconds").asText(),
-                rebuild.path("eventsPerSecond").asText()));
+                rebuild.path("eventsPerSecond").asText(), rebuild.path("cpuMsPerEvent")));
         JsonNode history = r.path("history");
         md.append(String.format("%n## History%n%nDemo scale %s: %d requests in %s s (%s/s), %d failed; %d events "
                         + "on the topic.%n", history.path("demoScale").asText(), history.path("requests").asLong(),
@@ -160,8 +160,10 @@ final class Reports {
 
     private static void row(StringBuilder md, String name, JsonNode phase) {
         JsonNode latency = phase.path("latency");
-        md.append(String.format("| %s | %s | %d | %s | %s | %s | %s |%n", name, phase.path("okPerSecond").asText(),
-                phase.path("errors").asLong(), latency.path("p50Ms").asText(), latency.path("p95Ms").asText(),
-                latency.path("p99Ms").asText(), latency.path("maxMs").asText()));
+        JsonNode cpu = phase.path("cpuMsPerCommand");
+        md.append(String.format("| %s | %s | %d | %s | %s | %s | %s | %s |%n", name,
+                phase.path("okPerSecond").asText(), phase.path("errors").asLong(), latency.path("p50Ms").asText(),
+                latency.path("p95Ms").asText(), latency.path("p99Ms").asText(), latency.path("maxMs").asText(),
+                cpu.isObject() ? cpu.path("jvm").asText() + " + " + cpu.path("postgres").asText() : "-"));
     }
 }

@@ -26,20 +26,24 @@ final class SystemUnderTest implements AutoCloseable {
     final String jdbcUrl;
     final String kafka;
     private final Process process;
+    private final Path dataDir;
 
-    private SystemUnderTest(String commandUrl, String queryUrl, String jdbcUrl, String kafka, Process process) {
+    private SystemUnderTest(String commandUrl, String queryUrl, String jdbcUrl, String kafka, Process process,
+                            Path dataDir) {
         this.commandUrl = commandUrl;
         this.queryUrl = queryUrl;
         this.jdbcUrl = jdbcUrl;
         this.kafka = kafka;
         this.process = process;
+        this.dataDir = dataDir;
     }
 
     static SystemUnderTest running(Options options) {
         if (options.queryUrl() == null) {
             throw new IllegalArgumentException("--command-url needs --query-url too");
         }
-        return new SystemUnderTest(options.commandUrl(), options.queryUrl(), options.jdbcUrl(), options.kafka(), null);
+        return new SystemUnderTest(options.commandUrl(), options.queryUrl(), options.jdbcUrl(), options.kafka(), null,
+                null);
     }
 
     static SystemUnderTest start(Options options, Path workDir, Duration timeout) {
@@ -69,12 +73,22 @@ final class SystemUnderTest implements AutoCloseable {
         }
         String banner = awaitBanner(process, log, timeout);
         return new SystemUnderTest(find(banner, "Command API\\s+(\\S+)/api"), find(banner, "Query API\\s+(\\S+)/api"),
-                find(banner, "Event store\\s+(\\S+)"), find(banner, "Kafka\\s+(\\S+)"), process);
+                find(banner, "Event store\\s+(\\S+)"), find(banner, "Kafka\\s+(\\S+)"), process, dataDir);
     }
 
-    /** The started JVM's process id, or null for services given by URL. */
-    Long pid() {
-        return process == null ? null : process.pid();
+    /** Whether the processes are known: the started JVM and its PostgreSQL (not for services given by URL). */
+    boolean isLocal() {
+        return process != null;
+    }
+
+    /** The started JVM: both services and the Kafka broker. */
+    List<ProcessHandle> jvm() {
+        return List.of(process.toHandle());
+    }
+
+    /** The processes of its PostgreSQL. */
+    List<ProcessHandle> postgres() {
+        return Machine.postgresServing(dataDir.resolve("postgres"));
     }
 
     private static String awaitBanner(Process process, Path log, Duration timeout) {
