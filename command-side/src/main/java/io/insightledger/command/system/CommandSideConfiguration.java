@@ -31,10 +31,17 @@ class CommandSideConfiguration {
      * Meetings and hypotheses stay in memory between commands (until the garbage collector needs the room), instead of
      * being read back from the event store and replayed for every command: profiled, the replay was about 7% of a
      * command's CPU and one more round trip. The store's unique (aggregate, sequence) key still refuses a write from a
-     * stale copy, and Axon drops the copy of a command that failed.
+     * stale copy, and Axon drops the copy of a command that failed. A cache per type: Axon keys them by id alone, and
+     * meetings and hypotheses share one id space, so a shared cache would hand a meeting to a hypothesis command.
      */
     @Bean
-    Cache aggregateCache() {
+    Cache meetingCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** See {@link #meetingCache()}. */
+    @Bean
+    Cache hypothesisCache() {
         return new WeakReferenceCache();
     }
 
