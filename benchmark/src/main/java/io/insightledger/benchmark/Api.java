@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 /** HTTP with Basic authentication on every request, as any client of the APIs sends it. */
 final class Api {
@@ -77,7 +78,7 @@ final class Api {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon() {
+    private static ThreadFactory daemon() {
         return runnable -> {
             Thread thread = new Thread(runnable, "benchmark-http");
             thread.setDaemon(true);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code java -jar benchmark/target/insight-ledger-benchmark.jar [--events=1000000] [--duration=30]
@@ -159,7 +160,7 @@ public final class Benchmark {
             throw new IllegalStateException("The board is empty: no history to query");
         }
         String[] kinds = {"board", "hypothesis", "timeline", "timeTravel", "dashboard"};
-        java.util.concurrent.atomic.AtomicLong turn = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong turn = new AtomicLong();
         double[] cpu = cpu(system);
         CompletableFuture<Load.Result> background = CompletableFuture.supplyAsync(() -> load.open(
                 "background commands", options.queryBackgroundCommands(), options.duration(), mix::next));

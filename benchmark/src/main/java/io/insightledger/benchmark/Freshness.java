@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Time from a command's 2xx to the change being visible through the query API. The query side announces every
@@ -43,7 +44,7 @@ final class Freshness implements AutoCloseable {
                 }
             }
         }));
-        connected.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+        connected.orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     /**

@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.ConcurrentHashMap;
+import java.nio.charset.StandardCharsets;
 
 /**
  * What the same broker does with the plain Kafka clients: records sized like the event topic's, produced with the
@@ -160,7 +162,7 @@ final class KafkaBaseline {
             List<TopicPartition> partitions = assignAll(consumer, SCRATCH);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
-            Map<String, Long> sentAt = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, Long> sentAt = new ConcurrentHashMap<>();
             Thread sender = new Thread(() -> {
                 long period = 1_000_000_000L / rate;
                 long started = System.nanoTime();
@@ -175,7 +177,7 @@ final class KafkaBaseline {
             long deadline = System.nanoTime() + duration.toNanos() + Duration.ofSeconds(5).toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
-                    Long at = sentAt.remove(new String(record.key(), java.nio.charset.StandardCharsets.UTF_8));
+                    Long at = sentAt.remove(new String(record.key(), StandardCharsets.UTF_8));
                     if (at != null) {
                         latency.recordNanos(System.nanoTime() - at);
                     }

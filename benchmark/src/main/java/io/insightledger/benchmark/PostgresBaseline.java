@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 
 /**
  * What the same PostgreSQL does with plain JDBC: rows shaped and sized like the event store's, into a scratch table
@@ -185,7 +187,7 @@ final class PostgresBaseline {
         insert.setBytes(6, payload);
         insert.setString(7, "1");
         insert.setString(8, "io.insightledger.events.hypothesis.EvidenceLinkedEvent");
-        insert.setString(9, java.time.Instant.now().toString());
+        insert.setString(9, Instant.now().toString());
     }
 
     /** JSON-like bytes of the given size (PostgreSQL does not compress values this small). */
@@ -194,7 +196,7 @@ final class PostgresBaseline {
         while (text.length() < size - 2) {
             text.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
         }
-        return text.append("\"}").substring(0, Math.max(2, size)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return text.append("\"}").substring(0, Math.max(2, size)).getBytes(StandardCharsets.UTF_8);
     }
 
     static Long perMillion(long bytes, long items) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The system being measured: the standalone jar started as a user starts it (a child process with a fresh data
@@ -156,7 +157,7 @@ final class SystemUnderTest implements AutoCloseable {
         }
         process.destroy();
         try {
-            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {

@@ -163,8 +163,8 @@ class HypothesisProjection {
 
     /**
      * Inside a processor's batch, each changed hypothesis is re-folded once, when the batch commits, instead of after
-     * each of its events: the fold reads the hypothesis's whole journal, so per event it cost a dozen round trips to
-     * PostgreSQL, and a hypothesis's events usually come together. Null outside a batch.
+     * each of its events: a fold reads the hypothesis's journal and meetings and writes its rows, about six round
+     * trips to PostgreSQL, and a hypothesis's events usually come together. Null outside a batch.
      */
     private Refolds refoldsOfThisBatch() {
         if (!CurrentUnitOfWork.isStarted()) {
