@@ -38,7 +38,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Every handler answers with the hypothesis's version after the command; a command that would change nothing
  * (a retry, a revision to the same text) stores nothing.
  */
-@Aggregate
+@Aggregate(cache = "hypothesisCache")
 public class Hypothesis {
 
     @AggregateIdentifier

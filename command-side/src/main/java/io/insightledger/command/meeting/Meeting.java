@@ -31,7 +31,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A conversation with a customer organisation, and what was learned in it. Nothing is ever deleted: a correction is a
  * new event, and a retraction makes the meeting read-only. Every handler answers with the meeting's version.
  */
-@Aggregate
+@Aggregate(cache = "meetingCache")
 public class Meeting {
 
     @AggregateIdentifier

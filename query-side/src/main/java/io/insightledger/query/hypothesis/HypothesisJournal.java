@@ -77,10 +77,10 @@ public class HypothesisJournal {
         return byHypothesis;
     }
 
-    /** Hypotheses with evidence from this meeting, whose views change when the meeting does. */
-    List<String> hypothesesCiting(String meetingId) {
-        return jdbc.sql("SELECT DISTINCT hypothesis_id FROM hypothesis_journal WHERE meeting_id = ?")
-                .param(meetingId).query(String.class).list();
+    /** Hypotheses with evidence from these meetings, whose views change when the meetings do. */
+    List<String> hypothesesCiting(Collection<String> meetingIds) {
+        return jdbc.sql("SELECT DISTINCT hypothesis_id FROM hypothesis_journal WHERE meeting_id = ANY(?)")
+                .param(meetingIds.toArray(String[]::new)).query(String.class).list();
     }
 
     public Map<String, MeetingFact> meetings(Collection<List<JournalEntry>> histories) {

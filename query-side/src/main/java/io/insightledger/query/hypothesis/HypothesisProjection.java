@@ -18,13 +18,17 @@ import io.insightledger.query.system.ProjectionChanges;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import static io.insightledger.query.system.SqlValues.array;
 import static io.insightledger.query.system.SqlValues.timestamp;
@@ -135,12 +139,49 @@ class HypothesisProjection {
     }
 
     private void refoldCiting(String meetingId) {
-        journal.hypothesesCiting(meetingId).forEach(this::refold);
+        Refolds refolds = refoldsOfThisBatch();
+        if (refolds == null) {
+            journal.hypothesesCiting(List.of(meetingId)).forEach(this::refold);
+        } else {
+            refolds.meetings().add(meetingId);
+        }
     }
 
     private void record(String hypothesisId, Object event, EventContext context) {
         journal.append(hypothesisId, event, context);
-        refold(hypothesisId);
+        Refolds refolds = refoldsOfThisBatch();
+        if (refolds == null) {
+            refold(hypothesisId);
+        } else {
+            refolds.hypotheses().add(hypothesisId);
+        }
+    }
+
+    /** What a processor's batch changed: hypotheses, and meetings whose citing hypotheses change with them. */
+    private record Refolds(Set<String> hypotheses, Set<String> meetings) {
+    }
+
+    /**
+     * Inside a processor's batch, each changed hypothesis is re-folded once, when the batch commits, instead of after
+     * each of its events: a fold reads the hypothesis's journal and meetings and writes its rows, about six round
+     * trips to PostgreSQL, and a hypothesis's events usually come together. Null outside a batch.
+     */
+    private Refolds refoldsOfThisBatch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(Refolds.class.getName(), key -> {
+            Refolds refolds = new Refolds(new LinkedHashSet<>(), new LinkedHashSet<>());
+            batch.onPrepareCommit(unitOfWork -> {
+                Set<String> hypotheses = new LinkedHashSet<>(refolds.hypotheses());
+                if (!refolds.meetings().isEmpty()) {
+                    hypotheses.addAll(journal.hypothesesCiting(refolds.meetings()));
+                }
+                hypotheses.forEach(this::refold);
+            });
+            return refolds;
+        });
     }
 
     private void refold(String hypothesisId) {
