@@ -63,7 +63,7 @@ final class SystemUnderTest implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().put("INSIGHT_DATA_DIR", dataDir.toString());
         builder.environment().put("INSIGHT_DEMO_PASSWORD", options.password());
-        for (String port : List.of("COMMAND", "QUERY", "POSTGRES", "KAFKA")) {
+        for (String port : List.of("COMMAND", "QUERY", "WEB", "POSTGRES", "KAFKA")) {
             builder.environment().put("INSIGHT_" + port + "_PORT", Integer.toString(freePort()));
         }
         Process process;
