@@ -3,7 +3,8 @@ package io.insightledger.query.system;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -20,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * dashboard can refresh instead of polling.
  */
 @Component
-public class ProjectionChanges implements SmartLifecycle {
+public class ProjectionChanges {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionChanges.class);
     private static final Duration EMITTER_TIMEOUT = Duration.ofMinutes(30);
@@ -31,7 +32,6 @@ public class ProjectionChanges implements SmartLifecycle {
     }
 
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
-    private volatile boolean running;
 
     public SseEmitter subscribe() {
         SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT.toMillis());
@@ -58,27 +58,11 @@ public class ProjectionChanges implements SmartLifecycle {
         }
     }
 
-    @Override
-    public void start() {
-        running = true;
-    }
-
     /** Ends every stream before the web server's graceful shutdown, which would otherwise wait for them. */
-    @Override
-    public void stop() {
-        running = false;
+    @EventListener(ContextClosedEvent.class)
+    void endStreams() {
         emitters.forEach(SseEmitter::complete);
         emitters.clear();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE;
     }
 
     /** A projection's state changed (rebuilding, running). */

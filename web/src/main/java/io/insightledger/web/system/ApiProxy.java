@@ -4,7 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * stream never finishes by itself.
  */
 @RestController
-class ApiProxy implements SmartLifecycle {
+class ApiProxy {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProxy.class);
     private static final List<String> FORWARDED_REQUEST_HEADERS = List.of(
@@ -44,7 +45,7 @@ class ApiProxy implements SmartLifecycle {
     private final Backends backends;
     private final HttpClient client;
     private final Set<InputStream> open = ConcurrentHashMap.newKeySet();
-    private volatile boolean running;
+    private volatile boolean closing;
 
     ApiProxy(Backends backends) {
         this.backends = backends;
@@ -80,23 +81,19 @@ class ApiProxy implements SmartLifecycle {
         try (body) {
             copy(body, response.getOutputStream());
         } catch (IOException e) {
-            if (running) {
+            if (!closing) {
                 throw e;
             }
-            // closed by stop(): the application is shutting down
+            // closed by closeStreams(): the application is shutting down
         } finally {
             open.remove(body);
         }
     }
 
-    @Override
-    public void start() {
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
+    /** Runs before the web server's graceful shutdown, which would otherwise wait for the open streams. */
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
+        closing = true;
         open.forEach(body -> {
             try {
                 body.close();
@@ -106,16 +103,6 @@ class ApiProxy implements SmartLifecycle {
         });
     }
 
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Stops before the web server's graceful shutdown, which would otherwise wait for open streams. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE;
-    }
 
     /** Flushes after every read, so each server-sent event reaches the browser when it happens. */
     private static void copy(InputStream from, OutputStream to) throws IOException {
