@@ -233,15 +233,15 @@ const subscribers = new Set();
 let streaming = false;
 
 /**
- * Calls onChange for every change the query side projects, coalesced to at most one call per second, until the
- * visitor leaves the page. One stream serves every page: server-sent events read with fetch, because EventSource
+ * Calls onChange for every change the query side projects, coalesced to at most one call per delay (a second by
+ * default), until the visitor leaves the page. One stream serves every page: server-sent events read with fetch, because EventSource
  * cannot send credentials; it reconnects when the stream ends.
  */
-export function onChanges(onChange, projection) {
+export function onChanges(onChange, projection, delayMs = 1000) {
   let pending = null;
   subscribers.add(change => {
     if (projection && change.projection !== projection) return;
-    if (!pending) pending = setTimeout(() => { pending = null; onChange(change); }, 1000);
+    if (!pending) pending = setTimeout(() => { pending = null; onChange(change); }, delayMs);
   });
   if (!streaming) {
     streaming = true;

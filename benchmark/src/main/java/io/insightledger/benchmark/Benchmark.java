@@ -59,7 +59,9 @@ public final class Benchmark {
                 ? SystemUnderTest.start(options, options.out(), Duration.ofMinutes(5))
                 : SystemUnderTest.running(options));
         try (system) {
-            report.put("system", Map.of("mode", options.startsSystem() ? "standalone jar (one JVM)" : "running services",
+            report.put("system", Map.of("mode", !options.startsSystem() ? "running services"
+                            : options.separateProcesses() ? "separate JVMs: command side, query side, infrastructure"
+                            : "standalone jar (one JVM)",
                     "commandUrl", system.commandUrl, "queryUrl", system.queryUrl));
             measure(system);
         }
@@ -82,8 +84,19 @@ public final class Benchmark {
         report.put("targets", Reports.targets(report, options));
     }
 
-    /** The demo generator's history, then the wait until both projections have read all of it. */
+    /**
+     * The demo generator's history, then the wait until both projections have read all of it. With
+     * {@code --reuse-history}, the history of an earlier run on the same data directory, when there is one.
+     */
     private Instant history(SystemUnderTest system) throws SQLException {
+        if (options.reuseHistory() && topicEnd(system) > 0) {
+            Map<String, Object> reused = new LinkedHashMap<>();
+            reused.put("reused", "recorded by an earlier run on the same data directory");
+            reused.put("projectionsCaughtUpAfterMs", awaitProjections(system, "projections catching up"));
+            reused.put("events", topicEnd(system));
+            report.put("history", reused);
+            return Instant.now();
+        }
         int perScale = DemoPlan.of(options.seed(), 1, DemoData.today()).size();
         double scale = Math.max(0.01, (double) options.events() / perScale);
         DemoPlan plan = DemoPlan.of(options.seed(), scale, DemoData.today());
@@ -131,10 +144,12 @@ public final class Benchmark {
         return (Map<String, Object>) report.get("footprint");
     }
 
+    /** Resident memory of each started JVM, and PostgreSQL's. */
     private Map<String, Object> memory(SystemUnderTest system) {
         Map<String, Object> memory = new LinkedHashMap<>();
-        memory.put("jvm", "both services and the Kafka broker share one JVM in the standalone run");
-        memory.put("jvmResident", Machine.residentMemory(system.jvm().get(0).pid()));
+        Map<String, Object> jvms = new LinkedHashMap<>();
+        system.jvms().forEach((name, jvm) -> jvms.put(name, Machine.residentMemory(jvm.pid())));
+        memory.put("jvmResident", jvms);
         memory.put("postgresProportionalMiB", Machine.proportionalMemoryMiB(system.postgres()));
         return memory;
     }
@@ -310,12 +325,14 @@ public final class Benchmark {
 
     private static double[] cpu(SystemUnderTest system) {
         return system.isLocal()
-                ? new double[]{Machine.cpuSeconds(system.jvm()), Machine.cpuSeconds(system.postgres())}
+                ? new double[]{Machine.cpuSeconds(List.copyOf(system.jvms().values())),
+                        Machine.cpuSeconds(system.postgres())}
                 : null;
     }
 
     /**
-     * CPU milliseconds the started system spent per unit of work since {@code before}: its JVM, and its PostgreSQL.
+     * CPU milliseconds the started system spent per unit of work since {@code before}: its JVMs together, and its
+     * PostgreSQL.
      * A figure that the machine's other load barely changes, unlike rates and latencies.
      */
     private static Map<String, Object> cpuCost(SystemUnderTest system, double[] before, long units) {
@@ -364,6 +381,10 @@ public final class Benchmark {
         shown.put("queryRate", options.queryRate());
         shown.put("queryBackgroundCommands", options.queryBackgroundCommands());
         shown.put("jvmOptions", options.startsSystem() ? options.jvmOptions() : null);
+        shown.put("processes", options.separateProcesses() ? "separate" : "one");
+        shown.put("serviceJvmOptions", options.startsSystem() && options.separateProcesses()
+                ? options.serviceJvmOptions() : null);
+        shown.put("reuseHistory", options.reuseHistory());
         return shown;
     }
 }

@@ -72,7 +72,7 @@ final class Machine {
         }).sum() / 1024;
     }
 
-    /** CPU seconds (user and system) that processes have used so far, together. */
+    /** CPU seconds (user and system) that processes and their ended children have used so far, together. */
     static double cpuSeconds(List<ProcessHandle> processes) {
         return processes.stream().mapToDouble(process -> cpuSecondsOf(process.pid())).sum();
     }
@@ -82,9 +82,14 @@ final class Machine {
         if (stat == null) {
             return 0;
         }
-        // fields after the command name, which is in parentheses and may hold spaces; utime and stime are 14 and 15
+        // fields after the command name, which is in parentheses and may hold spaces: utime and stime (14, 15), and
+        // cutime and cstime (16, 17), the time of its children that have ended: PostgreSQL's closed connections
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+        long ticks = 0;
+        for (int field = 11; field <= 14; field++) {
+            ticks += Long.parseLong(fields[field]);
+        }
+        return ticks / (double) CLOCK_TICKS;
     }
 
     private static Long kilobytes(Path file, String field) {

@@ -38,6 +38,10 @@ public final class StandaloneLauncher {
                 "demo", password);
 
         Infrastructure infrastructure = Infrastructure.embedded(new Infrastructure.Options(dataDir, postgresPort, kafkaPort));
+        if (Boolean.parseBoolean(env.getOrDefault("INSIGHT_INFRASTRUCTURE_ONLY", "false"))) {
+            runInfrastructureOnly(infrastructure, dataDir);
+            return;
+        }
         LedgerSystem system;
         try {
             system = LedgerSystem.start(infrastructure, settings);
@@ -57,24 +61,41 @@ public final class StandaloneLauncher {
                   Command API   %s/api  (POST meetings, hypotheses, evidence, decisions)
                   Query API     %s/api  (GET hypotheses, timelines, meetings)
                   Health        %s/actuator/health  and  %s/actuator/health
-                  Kafka         %s  (topic insight-ledger.events)
-                  Event store   %s
-                  Projections   %s  (database login %s / %s)
-                  Login         demo / %s
-                  Data          %s
+                %s  Login         demo / %s
                 Stop with Ctrl+C; start again to carry on with the same data.
                 %n""",
                 system.webUrl(), system.commandUrl(), system.queryUrl(), system.commandUrl(), system.queryUrl(),
-                infrastructure.kafkaBootstrapServers(),
-                infrastructure.jdbcUrl(LedgerSystem.EVENT_STORE_DATABASE),
-                infrastructure.jdbcUrl(LedgerSystem.PROJECTION_DATABASE), infrastructure.username(),
-                infrastructure.password(),
-                env.containsKey("INSIGHT_DEMO_PASSWORD") ? "(the password in INSIGHT_DEMO_PASSWORD)" : "demo",
-                dataDir.toAbsolutePath());
+                stores(infrastructure, dataDir),
+                env.containsKey("INSIGHT_DEMO_PASSWORD") ? "(the password in INSIGHT_DEMO_PASSWORD)" : "demo");
 
         if (Boolean.parseBoolean(env.getOrDefault("INSIGHT_DEMO_DATA", "false"))) {
             fillWithDemoData(system, password, env);
         }
+    }
+
+    /**
+     * PostgreSQL and Kafka alone, for the services run as processes of their own against them (the benchmark does, to
+     * measure each one's memory).
+     */
+    private static void runInfrastructureOnly(Infrastructure infrastructure, Path dataDir) {
+        Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "insight-ledger-shutdown"));
+        System.out.printf("""
+
+                Insight Ledger's PostgreSQL and Kafka are running (INSIGHT_INFRASTRUCTURE_ONLY).
+                %sStop with Ctrl+C; start again to carry on with the same data.
+                %n""", stores(infrastructure, dataDir));
+    }
+
+    private static String stores(Infrastructure infrastructure, Path dataDir) {
+        return """
+                  Kafka         %s  (topic insight-ledger.events)
+                  Event store   %s
+                  Projections   %s  (database login %s / %s)
+                  Data          %s
+                """.formatted(infrastructure.kafkaBootstrapServers(),
+                infrastructure.jdbcUrl(LedgerSystem.EVENT_STORE_DATABASE),
+                infrastructure.jdbcUrl(LedgerSystem.PROJECTION_DATABASE), infrastructure.username(),
+                infrastructure.password(), dataDir.toAbsolutePath());
     }
 
     /** The same seed always gives the same history; on a restart the requests change nothing (idempotent creates). */

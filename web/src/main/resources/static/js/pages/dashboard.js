@@ -57,7 +57,8 @@ export async function render(main, params) {
       watchList('Stale', 'Open with no new evidence for a while', d.stale));
   };
   await draw();
-  onChanges(draw);
+  // the query side hands out dashboards up to 2 s old: asking later than that is sure to show the change
+  onChanges(draw, undefined, 2500);
 }
 
 function figure(label, value, note) {

@@ -3,6 +3,7 @@ package io.insightledger.query.hypothesis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.insightledger.events.hypothesis.EvidenceLinkedEvent;
+import io.insightledger.query.system.BatchedWrites;
 import io.insightledger.query.system.EventContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,24 +34,26 @@ public class HypothesisJournal {
     private static final String EVENT_PACKAGE = "io.insightledger.events.";
 
     private final JdbcClient jdbc;
+    private final BatchedWrites writes;
     private final ObjectMapper json;
 
-    HypothesisJournal(JdbcClient jdbc, ObjectMapper json) {
+    HypothesisJournal(JdbcClient jdbc, BatchedWrites writes, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
+    /** Held back to the end of the processor's batch: read only by a re-fold, which flushes it first. */
     void append(String hypothesisId, Object event, EventContext context) {
         String meetingId = event instanceof EvidenceLinkedEvent linked ? linked.meetingId() : null;
         try {
-            jdbc.sql("""
+            writes.later("""
                             INSERT INTO hypothesis_journal (hypothesis_id, sequence_number, event_type, occurred_at,
                                                             actor, correlation_id, meeting_id, payload)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
-                    .params(hypothesisId, context.sequenceNumber(), event.getClass().getName(),
-                            timestamp(context.occurredAt()), context.actor(), context.correlationId(), meetingId,
-                            json.writeValueAsString(event))
-                    .update();
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
+                    hypothesisId, context.sequenceNumber(), event.getClass().getName(),
+                    timestamp(context.occurredAt()), context.actor(), context.correlationId(), meetingId,
+                    json.writeValueAsString(event));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,6 +64,20 @@ public class HypothesisJournal {
                 .param(hypothesisId)
                 .query((rs, row) -> entry(rs))
                 .list();
+    }
+
+    /** The journals of several hypotheses in one query, each in order; a hypothesis without events has none. */
+    Map<String, List<JournalEntry>> entries(Collection<String> hypothesisIds) {
+        Map<String, List<JournalEntry>> byHypothesis = new HashMap<>();
+        jdbc.sql("""
+                        SELECT * FROM hypothesis_journal WHERE hypothesis_id = ANY(?)
+                        ORDER BY hypothesis_id, sequence_number""")
+                .param(hypothesisIds.toArray(String[]::new))
+                .query(rs -> {
+                    byHypothesis.computeIfAbsent(rs.getString("hypothesis_id"), id -> new ArrayList<>())
+                            .add(entry(rs));
+                });
+        return byHypothesis;
     }
 
     /** Every hypothesis's events up to an instant, grouped by hypothesis, each in order. */

@@ -13,6 +13,7 @@ import io.insightledger.events.meeting.MeetingRecordedEvent;
 import io.insightledger.events.meeting.MeetingRetractedEvent;
 import io.insightledger.events.meeting.ObservationCapturedEvent;
 import io.insightledger.events.meeting.ObservationRevisedEvent;
+import io.insightledger.query.system.BatchedWrites;
 import io.insightledger.query.system.EventContext;
 import io.insightledger.query.system.ProjectionChanges;
 import org.axonframework.config.ProcessingGroup;
@@ -21,13 +22,17 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static io.insightledger.query.system.SqlValues.array;
@@ -44,14 +49,19 @@ class HypothesisProjection {
     static final String NAME = "hypotheses";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+    private final BatchedWrites writes;
     private final HypothesisJournal journal;
     private final ObjectMapper json;
     private final ProjectionChanges changes;
     private final Duration staleAfter;
 
-    HypothesisProjection(JdbcClient jdbc, HypothesisJournal journal, ObjectMapper json, ProjectionChanges changes,
+    HypothesisProjection(JdbcClient jdbc, JdbcTemplate batches, BatchedWrites writes, HypothesisJournal journal,
+                         ObjectMapper json, ProjectionChanges changes,
                          @Value("${insight.projections.stale-after}") Duration staleAfter) {
         this.jdbc = jdbc;
+        this.batches = batches;
+        this.writes = writes;
         this.journal = journal;
         this.json = json;
         this.changes = changes;
@@ -96,18 +106,18 @@ class HypothesisProjection {
     /** A meeting may arrive after evidence that cites it (another partition): those hypotheses are re-folded. */
     @EventHandler
     void on(MeetingRecordedEvent event) {
-        jdbc.sql("""
+        writes.later("""
                         INSERT INTO hypothesis_meeting (meeting_id, title, organization, segment, occurred_at)
-                        VALUES (?, ?, ?, ?, ?)""")
-                .params(event.meetingId(), event.title(), event.organization(), event.segment(),
-                        timestamp(event.occurredAt()))
-                .update();
+                        VALUES (?, ?, ?, ?, ?)""",
+                event.meetingId(), event.title(), event.organization(), event.segment(),
+                timestamp(event.occurredAt()));
         refoldCiting(event.meetingId());
     }
 
     /** Evidence from a retracted meeting weighs nothing from then on. */
     @EventHandler
     void on(MeetingRetractedEvent event, EventContext context) {
+        writes.flush();
         jdbc.sql("UPDATE hypothesis_meeting SET retracted_at = ? WHERE meeting_id = ?")
                 .params(timestamp(context.occurredAt()), event.meetingId())
                 .update();
@@ -117,14 +127,14 @@ class HypothesisProjection {
     /** Evidence quotes what the observation says now. */
     @EventHandler
     void on(ObservationCapturedEvent event) {
-        jdbc.sql("INSERT INTO hypothesis_observation (meeting_id, observation_id, text) VALUES (?, ?, ?)")
-                .params(event.meetingId(), event.observationId(), event.text())
-                .update();
+        writes.later("INSERT INTO hypothesis_observation (meeting_id, observation_id, text) VALUES (?, ?, ?)",
+                event.meetingId(), event.observationId(), event.text());
         refoldCiting(event.meetingId());
     }
 
     @EventHandler
     void on(ObservationRevisedEvent event) {
+        writes.flush();
         jdbc.sql("UPDATE hypothesis_observation SET text = ? WHERE meeting_id = ? AND observation_id = ?")
                 .params(event.text(), event.meetingId(), event.observationId())
                 .update();
@@ -141,7 +151,7 @@ class HypothesisProjection {
     private void refoldCiting(String meetingId) {
         Refolds refolds = refoldsOfThisBatch();
         if (refolds == null) {
-            journal.hypothesesCiting(List.of(meetingId)).forEach(this::refold);
+            refold(journal.hypothesesCiting(List.of(meetingId)));
         } else {
             refolds.meetings().add(meetingId);
         }
@@ -151,7 +161,7 @@ class HypothesisProjection {
         journal.append(hypothesisId, event, context);
         Refolds refolds = refoldsOfThisBatch();
         if (refolds == null) {
-            refold(hypothesisId);
+            refold(List.of(hypothesisId));
         } else {
             refolds.hypotheses().add(hypothesisId);
         }
@@ -162,9 +172,9 @@ class HypothesisProjection {
     }
 
     /**
-     * Inside a processor's batch, each changed hypothesis is re-folded once, when the batch commits, instead of after
-     * each of its events: a fold reads the hypothesis's journal and meetings and writes its rows, about six round
-     * trips to PostgreSQL, and a hypothesis's events usually come together. Null outside a batch.
+     * Inside a processor's batch, the changed hypotheses are re-folded together, when the batch commits, instead of
+     * after each event: journals, meetings, board rows and decisions are read and written a statement for all of
+     * them, so a batch costs a handful of round trips to PostgreSQL instead of several per event. Null outside a batch.
      */
     private Refolds refoldsOfThisBatch() {
         if (!CurrentUnitOfWork.isStarted()) {
@@ -174,32 +184,41 @@ class HypothesisProjection {
         return batch.getOrComputeResource(Refolds.class.getName(), key -> {
             Refolds refolds = new Refolds(new LinkedHashSet<>(), new LinkedHashSet<>());
             batch.onPrepareCommit(unitOfWork -> {
+                writes.flush();
                 Set<String> hypotheses = new LinkedHashSet<>(refolds.hypotheses());
                 if (!refolds.meetings().isEmpty()) {
                     hypotheses.addAll(journal.hypothesesCiting(refolds.meetings()));
                 }
-                hypotheses.forEach(this::refold);
+                refold(hypotheses);
             });
             return refolds;
         });
     }
 
-    private void refold(String hypothesisId) {
-        List<JournalEntry> entries = journal.entries(hypothesisId);
-        HypothesisFold fold = new HypothesisFold(journal.meetings(List.of(entries)), staleAfter);
-        entries.forEach(fold::apply);
-        if (!fold.isProposed()) {
+    private void refold(Collection<String> hypothesisIds) {
+        if (hypothesisIds.isEmpty()) {
             return;
         }
-        HypothesisState state = fold.snapshot(null);
-        saveBoardRow(state);
-        saveDecisions(state);
-        changes.announce(NAME, hypothesisId, state.version());
+        Map<String, List<JournalEntry>> histories = journal.entries(hypothesisIds);
+        Map<String, MeetingFact> meetings = journal.meetings(histories.values());
+        List<HypothesisState> states = new ArrayList<>();
+        for (List<JournalEntry> entries : histories.values()) {
+            HypothesisFold fold = new HypothesisFold(meetings, staleAfter);
+            entries.forEach(fold::apply);
+            if (fold.isProposed()) {
+                states.add(fold.snapshot(null));
+            }
+        }
+        saveBoardRows(states);
+        saveDecisions(states);
+        states.forEach(state -> changes.announce(NAME, state.id(), state.version()));
     }
 
-    private void saveBoardRow(HypothesisState state) {
-        try {
-            jdbc.sql("""
+    private void saveBoardRows(List<HypothesisState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate("""
                             INSERT INTO hypothesis_board (hypothesis_id, title, statement, category, owner, tags,
                                 segments, evidence_segments, status, confidence, at_risk, single_source, proposed_at,
                                 last_activity_at, last_evidence_at, version, state)
@@ -210,35 +229,44 @@ class HypothesisProjection {
                                 at_risk = EXCLUDED.at_risk, single_source = EXCLUDED.single_source,
                                 last_activity_at = EXCLUDED.last_activity_at,
                                 last_evidence_at = EXCLUDED.last_evidence_at, version = EXCLUDED.version,
-                                state = EXCLUDED.state""")
-                    .params(state.id(), state.title(), state.statement(), state.category(), state.owner(),
-                            array(state.tags()), array(state.segments()), array(state.evidenceSegments()),
-                            state.status().name(), state.confidence(),
-                            state.flags().contains(HypothesisState.Flag.AT_RISK),
-                            state.flags().contains(HypothesisState.Flag.SINGLE_SOURCE),
-                            timestamp(state.proposedAt()), timestamp(state.lastActivityAt()),
-                            timestamp(state.lastEvidenceAt()), state.version(), json.writeValueAsString(state))
-                    .update();
+                                state = EXCLUDED.state""", states.stream().map(state -> new Object[]{
+                state.id(), state.title(), state.statement(), state.category(), state.owner(),
+                array(state.tags()), array(state.segments()), array(state.evidenceSegments()),
+                state.status().name(), state.confidence(),
+                state.flags().contains(HypothesisState.Flag.AT_RISK),
+                state.flags().contains(HypothesisState.Flag.SINGLE_SOURCE),
+                timestamp(state.proposedAt()), timestamp(state.lastActivityAt()),
+                timestamp(state.lastEvidenceAt()), state.version(), toJson(state)}).toList());
+    }
+
+    private String toJson(HypothesisState state) {
+        try {
+            return json.writeValueAsString(state);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void saveDecisions(HypothesisState state) {
-        for (HypothesisState.Decision decision : state.decisions()) {
-            jdbc.sql("""
+    private void saveDecisions(List<HypothesisState> states) {
+        List<Object[]> rows = new ArrayList<>();
+        for (HypothesisState state : states) {
+            for (HypothesisState.Decision decision : state.decisions()) {
+                rows.add(new Object[]{state.id(), decision.id(), state.title(), state.owner(), decision.outcome(),
+                        decision.rationale(), array(decision.evidenceIds()), timestamp(decision.decidedAt()),
+                        decision.decidedBy(), timestamp(state.proposedAt()), decision.confidenceThen(),
+                        timestamp(decision.reopenedAt()), decision.reopenReason()});
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate("""
                             INSERT INTO decision_log (hypothesis_id, decision_id, hypothesis_title, owner, outcome,
                                 rationale, evidence_ids, decided_at, decided_by, proposed_at, confidence_then,
                                 reopened_at, reopen_reason)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             ON CONFLICT (hypothesis_id, decision_id) DO UPDATE SET
                                 hypothesis_title = EXCLUDED.hypothesis_title, reopened_at = EXCLUDED.reopened_at,
-                                reopen_reason = EXCLUDED.reopen_reason""")
-                    .params(state.id(), decision.id(), state.title(), state.owner(), decision.outcome(),
-                            decision.rationale(), array(decision.evidenceIds()), timestamp(decision.decidedAt()),
-                            decision.decidedBy(), timestamp(state.proposedAt()), decision.confidenceThen(),
-                            timestamp(decision.reopenedAt()), decision.reopenReason())
-                    .update();
-        }
+                                reopen_reason = EXCLUDED.reopen_reason""", rows);
     }
 }

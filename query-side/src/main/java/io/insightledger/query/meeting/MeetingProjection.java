@@ -10,6 +10,7 @@ import io.insightledger.events.meeting.MeetingRecordedEvent;
 import io.insightledger.events.meeting.MeetingRetractedEvent;
 import io.insightledger.events.meeting.ObservationCapturedEvent;
 import io.insightledger.events.meeting.ObservationRevisedEvent;
+import io.insightledger.query.system.BatchedWrites;
 import io.insightledger.query.system.EventContext;
 import io.insightledger.query.system.SqlValues;
 import org.axonframework.config.ProcessingGroup;
@@ -24,26 +25,30 @@ import org.springframework.stereotype.Component;
 class MeetingProjection {
 
     static final String NAME = "meetings";
+    /** Commutes with itself, so a batch may send all of them together, after its inserts. */
+    private static final String MOVE_VERSION =
+            "UPDATE meeting SET version = GREATEST(version, ?) WHERE meeting_id = ?";
 
     private final JdbcClient jdbc;
+    private final BatchedWrites writes;
     private final ObjectMapper json;
 
-    MeetingProjection(JdbcClient jdbc, ObjectMapper json) {
+    MeetingProjection(JdbcClient jdbc, BatchedWrites writes, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
     @EventHandler
     void on(MeetingRecordedEvent event, EventContext context) throws JsonProcessingException {
-        jdbc.sql("""
+        writes.later("""
                         INSERT INTO meeting (meeting_id, title, occurred_at, organization, segment, channel, attendees,
                                              notes, tags, recorded_at, recorded_by, version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""")
-                .params(event.meetingId(), event.title(), SqlValues.timestamp(event.occurredAt()), event.organization(),
-                        event.segment(), event.channel().name(), json.writeValueAsString(event.attendees()),
-                        event.notes(), SqlValues.array(event.tags()), SqlValues.timestamp(context.occurredAt()),
-                        context.actor(), context.sequenceNumber())
-                .update();
+                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""",
+                event.meetingId(), event.title(), SqlValues.timestamp(event.occurredAt()), event.organization(),
+                event.segment(), event.channel().name(), json.writeValueAsString(event.attendees()),
+                event.notes(), SqlValues.array(event.tags()), SqlValues.timestamp(context.occurredAt()),
+                context.actor(), context.sequenceNumber());
     }
 
     @EventHandler
@@ -63,40 +68,40 @@ class MeetingProjection {
 
     @EventHandler
     void on(ObservationCapturedEvent event, EventContext context) {
-        jdbc.sql("""
+        writes.later("""
                         INSERT INTO meeting_observation (meeting_id, observation_id, text, kind, speaker_role,
                                                          speaker_name, tags, captured_at, captured_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(event.meetingId(), event.observationId(), event.text(), event.kind().name(),
-                        event.speakerRole(), event.speakerName(), SqlValues.array(event.tags()),
-                        SqlValues.timestamp(context.occurredAt()), context.actor())
-                .update();
-        update(event.meetingId(), context, null, null);
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.meetingId(), event.observationId(), event.text(), event.kind().name(),
+                event.speakerRole(), event.speakerName(), SqlValues.array(event.tags()),
+                SqlValues.timestamp(context.occurredAt()), context.actor());
+        writes.lastly(MOVE_VERSION, context.sequenceNumber(), event.meetingId());
     }
 
     @EventHandler
     void on(ObservationRevisedEvent event, EventContext context) {
+        writes.flush();
         jdbc.sql("UPDATE meeting_observation SET text = ?, revised_at = ? WHERE meeting_id = ? AND observation_id = ?")
                 .params(event.text(), SqlValues.timestamp(context.occurredAt()), event.meetingId(),
                         event.observationId())
                 .update();
-        update(event.meetingId(), context, null, null);
+        writes.lastly(MOVE_VERSION, context.sequenceNumber(), event.meetingId());
     }
 
     /** Which hypotheses a meeting served as evidence for. */
     @EventHandler
     void on(EvidenceLinkedEvent event, EventContext context) {
-        jdbc.sql("""
+        writes.later("""
                         INSERT INTO meeting_evidence (meeting_id, hypothesis_id, evidence_id, observation_id, direction,
                                                       strength, linked_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(event.meetingId(), event.hypothesisId(), event.evidenceId(), event.observationId(),
-                        event.direction().name(), event.strength().name(), SqlValues.timestamp(context.occurredAt()))
-                .update();
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                event.meetingId(), event.hypothesisId(), event.evidenceId(), event.observationId(),
+                event.direction().name(), event.strength().name(), SqlValues.timestamp(context.occurredAt()));
     }
 
     @EventHandler
     void on(EvidenceWithdrawnEvent event, EventContext context) {
+        writes.flush();
         jdbc.sql("UPDATE meeting_evidence SET withdrawn_at = ? WHERE hypothesis_id = ? AND evidence_id = ?")
                 .params(SqlValues.timestamp(context.occurredAt()), event.hypothesisId(), event.evidenceId())
                 .update();
@@ -108,14 +113,10 @@ class MeetingProjection {
         jdbc.sql("DELETE FROM projection_cursor WHERE projection = ?").param(NAME).update();
     }
 
-    /** Sets one column (if given) and the meeting's version. */
+    /** Sets one column and the meeting's version, after whatever the batch holds back. */
     private void update(String meetingId, EventContext context, String assignment, Object value) {
-        if (assignment == null) {
-            jdbc.sql("UPDATE meeting SET version = ? WHERE meeting_id = ?")
-                    .params(context.sequenceNumber(), meetingId).update();
-        } else {
-            jdbc.sql("UPDATE meeting SET " + assignment + ", version = ? WHERE meeting_id = ?")
-                    .params(value, context.sequenceNumber(), meetingId).update();
-        }
+        writes.flush();
+        jdbc.sql("UPDATE meeting SET " + assignment + ", version = GREATEST(version, ?) WHERE meeting_id = ?")
+                .params(value, context.sequenceNumber(), meetingId).update();
     }
 }

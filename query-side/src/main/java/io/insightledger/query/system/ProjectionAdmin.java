@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -70,6 +71,7 @@ public class ProjectionAdmin {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Map<String, Instant> rebuilding = new ConcurrentHashMap<>();
+    private final AtomicLong rebuildsEnded = new AtomicLong();
 
     ProjectionAdmin(EventProcessingConfiguration processing, ProjectionMeter meter, ProjectionChanges changes,
                     EventTopic topic, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
@@ -92,6 +94,11 @@ public class ProjectionAdmin {
 
     public Status status(String name) {
         return status(name, topic.endOffsets());
+    }
+
+    /** How many rebuilds have ended: an answer remembered from before a rebuild is not handed out after it. */
+    public long rebuildsEnded() {
+        return rebuildsEnded.get();
     }
 
     /** Answers 503 for a read of a projection that is rebuilding. */
@@ -139,6 +146,7 @@ public class ProjectionAdmin {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            rebuildsEnded.incrementAndGet();
             rebuilding.remove(name);
             changes.announceState(name, State.RUNNING.name());
         }
