@@ -113,27 +113,14 @@ final class SystemUnderTest implements AutoCloseable {
             String commandUrl = "http://" + ADDRESS + ":" + commandPort;
             String queryUrl = "http://" + ADDRESS + ":" + queryPort;
 
-            ProcessBuilder command = java(options.serviceJvmOptions(), options.commandJar(),
-                    workDir.resolve("command-side.log"));
-            serviceEnvironment(command, options, kafka);
-            command.environment().putAll(Map.of(
-                    "INSIGHT_COMMAND_ADDRESS", ADDRESS,
-                    "INSIGHT_COMMAND_PORT", Integer.toString(commandPort),
-                    "INSIGHT_EVENTSTORE_DB_URL", eventStore,
-                    "INSIGHT_EVENTSTORE_DB_USER", login.group(1),
-                    "INSIGHT_EVENTSTORE_DB_PASSWORD", login.group(2),
-                    "INSIGHT_QUERY_SIDE_URL", queryUrl,
-                    // the demo history says when each of its requests happened
-                    "INSIGHT_IMPORT_ENABLED", "true"));
-            ProcessBuilder query = java(options.serviceJvmOptions(), options.queryJar(),
-                    workDir.resolve("query-side.log"));
-            serviceEnvironment(query, options, kafka);
-            query.environment().putAll(Map.of(
-                    "INSIGHT_QUERY_ADDRESS", ADDRESS,
-                    "INSIGHT_QUERY_PORT", Integer.toString(queryPort),
-                    "INSIGHT_PROJECTION_DB_URL", projections,
-                    "INSIGHT_PROJECTION_DB_USER", login.group(1),
-                    "INSIGHT_PROJECTION_DB_PASSWORD", login.group(2)));
+            Database database = new Database(login.group(1), login.group(2));
+            ProcessBuilder command = service(options, options.commandJar(), workDir.resolve("command-side.log"),
+                    "COMMAND", commandPort, "EVENTSTORE_DB", eventStore, database, kafka);
+            command.environment().put("INSIGHT_QUERY_SIDE_URL", queryUrl);
+            // the demo history says when each of its requests happened
+            command.environment().put("INSIGHT_IMPORT_ENABLED", "true");
+            ProcessBuilder query = service(options, options.queryJar(), workDir.resolve("query-side.log"),
+                    "QUERY", queryPort, "PROJECTION_DB", projections, database, kafka);
 
             started.put("command side", launch(command));
             started.put("query side", launch(query));
@@ -179,12 +166,24 @@ final class SystemUnderTest implements AutoCloseable {
         }
     }
 
-    private static void serviceEnvironment(ProcessBuilder builder, Options options, String kafka) {
-        builder.environment().putAll(Map.of(
-                "INSIGHT_KAFKA_BOOTSTRAP_SERVERS", kafka,
-                "INSIGHT_SECURITY_USERS_0_NAME", options.user(),
-                "INSIGHT_SECURITY_USERS_0_PASSWORD", "{bcrypt}" + new BCryptPasswordEncoder().encode(options.password()),
-                "INSIGHT_SECURITY_USERS_0_ROLES", "USER,ADMIN"));
+    private record Database(String user, String password) {
+    }
+
+    /** A service's JVM, configured as Docker Compose configures it: its port, its database, the broker, the user. */
+    private static ProcessBuilder service(Options options, Path jar, Path log, String name, int port, String db,
+                                          String jdbcUrl, Database database, String kafka) {
+        ProcessBuilder builder = java(options.serviceJvmOptions(), jar, log);
+        Map<String, String> env = builder.environment();
+        env.put("INSIGHT_" + name + "_ADDRESS", ADDRESS);
+        env.put("INSIGHT_" + name + "_PORT", Integer.toString(port));
+        env.put("INSIGHT_" + db + "_URL", jdbcUrl);
+        env.put("INSIGHT_" + db + "_USER", database.user());
+        env.put("INSIGHT_" + db + "_PASSWORD", database.password());
+        env.put("INSIGHT_KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.put("INSIGHT_SECURITY_USERS_0_NAME", options.user());
+        env.put("INSIGHT_SECURITY_USERS_0_PASSWORD", "{bcrypt}" + new BCryptPasswordEncoder().encode(options.password()));
+        env.put("INSIGHT_SECURITY_USERS_0_ROLES", "USER,ADMIN");
+        return builder;
     }
 
     private static Process launch(ProcessBuilder builder) {

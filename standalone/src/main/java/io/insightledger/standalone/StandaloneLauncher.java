@@ -84,6 +84,12 @@ public final class StandaloneLauncher {
                 Insight Ledger's PostgreSQL and Kafka are running (INSIGHT_INFRASTRUCTURE_ONLY).
                 %sStop with Ctrl+C; start again to carry on with the same data.
                 %n""", stores(infrastructure, dataDir));
+        // no application keeps the JVM alive here, and the broker's threads do not always: wait for Ctrl+C
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String stores(Infrastructure infrastructure, Path dataDir) {

@@ -2,6 +2,8 @@ package io.insightledger.query.system;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -9,9 +11,9 @@ import java.util.function.Supplier;
 /**
  * Answers that are costly to compute and read by many at once (the dashboard, the board's totals), computed at most
  * once per {@code fresh} period per question and shared. An answer older than that is recomputed by the one caller who
- * finds it so; callers arriving meanwhile get the previous answer if it is younger than twice the period, so nobody
- * waits behind someone else's computation. No answer handed out is older than twice the period, nor from before the
- * latest rebuild of a projection.
+ * finds it so; callers arriving meanwhile get the previous answer if it is younger than twice the period, and wait for
+ * that one computation otherwise: a question is never computed twice at once. No answer handed out is older than twice
+ * the period, nor from before the latest rebuild of a projection.
  */
 public final class RecentAnswers<K, V> {
 
@@ -21,7 +23,7 @@ public final class RecentAnswers<K, V> {
     private final long freshNanos;
     private final LongSupplier generation;
     private final Map<K, Answer<V>> answers = new ConcurrentHashMap<>();
-    private final Map<K, Object> computing = new ConcurrentHashMap<>();
+    private final Map<K, CompletableFuture<V>> computing = new ConcurrentHashMap<>();
 
     private record Answer<V>(V value, long computedAt, long generation) {
     }
@@ -36,15 +38,14 @@ public final class RecentAnswers<K, V> {
         long now = System.nanoTime();
         long current = generation.getAsLong();
         Answer<V> answer = answers.get(question);
-        if (answer != null && answer.generation() != current) {
-            answer = null;
-        }
-        if (answer != null && now - answer.computedAt() < freshNanos) {
+        boolean usable = answer != null && answer.generation() == current;
+        if (usable && now - answer.computedAt() < freshNanos) {
             return answer.value();
         }
-        boolean mine = computing.putIfAbsent(question, Boolean.TRUE) == null;
-        if (!mine && answer != null && now - answer.computedAt() < 2 * freshNanos) {
-            return answer.value();
+        CompletableFuture<V> mine = new CompletableFuture<>();
+        CompletableFuture<V> running = computing.putIfAbsent(question, mine);
+        if (running != null) {
+            return usable && now - answer.computedAt() < 2 * freshNanos ? answer.value() : join(running);
         }
         try {
             // measured from before the computation: the answer holds nothing newer than this instant
@@ -53,14 +54,25 @@ public final class RecentAnswers<K, V> {
             if (answers.size() >= MAX_QUESTIONS) {
                 answers.clear();
             }
-            answers.merge(question, new Answer<>(value, started, current),
-                    (kept, computed) -> kept.generation() == current && kept.computedAt() > computed.computedAt()
-                            ? kept : computed);
+            answers.put(question, new Answer<>(value, started, current));
+            mine.complete(value);
             return value;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
         } finally {
-            if (mine) {
-                computing.remove(question);
+            computing.remove(question, mine);
+        }
+    }
+
+    private static <V> V join(CompletableFuture<V> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
             }
+            throw e;
         }
     }
 }

@@ -59,6 +59,28 @@ class RecentAnswersTest {
         assertThat(answers.get("board", () -> 4)).isEqualTo(2);
     }
 
+    @Test
+    void withoutAnAnswerYetTheOthersWaitForTheOneComputation() throws Exception {
+        RecentAnswers<String, Integer> answers = new RecentAnswers<>(Duration.ofSeconds(1), rebuilds::get);
+        CountDownLatch computing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> answers.get("dashboard", () -> {
+            computing.countDown();
+            await(release);
+            return computations.incrementAndGet();
+        }));
+        assertThat(computing.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() ->
+                answers.get("dashboard", computations::incrementAndGet));
+        Thread.sleep(200);
+
+        release.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(computations).hasValue(1);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);
