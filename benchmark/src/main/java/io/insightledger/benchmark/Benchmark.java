@@ -72,8 +72,10 @@ public final class Benchmark {
         Instant history = phase("history", () -> history(system));
         phase("footprint", () -> footprint(system));
         CommandMix mix = new CommandMix(api, system.commandUrl);
-        // a service that has just started (a reused history) compiles and caches on its first requests
-        phase("warm-up", () -> load.open("warm-up commands", 50, Duration.ofSeconds(20), mix::next));
+        if (options.reuseHistory()) {
+            // services that have just started on a reused history compile and cache on their first requests
+            phase("warm-up", () -> load.open("warm-up commands", 50, Duration.ofSeconds(20), mix::next));
+        }
         phase("queries", () -> queries(system, mix, history));
         phase("commands", () -> commands(system, mix));
         phase("freshness", () -> freshness(system, mix));
