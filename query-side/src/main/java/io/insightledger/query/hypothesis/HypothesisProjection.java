@@ -117,10 +117,8 @@ class HypothesisProjection {
     /** Evidence from a retracted meeting weighs nothing from then on. */
     @EventHandler
     void on(MeetingRetractedEvent event, EventContext context) {
-        writes.flush();
-        jdbc.sql("UPDATE hypothesis_meeting SET retracted_at = ? WHERE meeting_id = ?")
-                .params(timestamp(context.occurredAt()), event.meetingId())
-                .update();
+        writes.now("UPDATE hypothesis_meeting SET retracted_at = ? WHERE meeting_id = ?",
+                timestamp(context.occurredAt()), event.meetingId());
         refoldCiting(event.meetingId());
     }
 
@@ -134,10 +132,8 @@ class HypothesisProjection {
 
     @EventHandler
     void on(ObservationRevisedEvent event) {
-        writes.flush();
-        jdbc.sql("UPDATE hypothesis_observation SET text = ? WHERE meeting_id = ? AND observation_id = ?")
-                .params(event.text(), event.meetingId(), event.observationId())
-                .update();
+        writes.now("UPDATE hypothesis_observation SET text = ? WHERE meeting_id = ? AND observation_id = ?",
+                event.text(), event.meetingId(), event.observationId());
         refoldCiting(event.meetingId());
     }
 

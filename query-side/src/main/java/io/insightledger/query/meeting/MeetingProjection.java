@@ -80,11 +80,10 @@ class MeetingProjection {
 
     @EventHandler
     void on(ObservationRevisedEvent event, EventContext context) {
-        writes.flush();
-        jdbc.sql("UPDATE meeting_observation SET text = ?, revised_at = ? WHERE meeting_id = ? AND observation_id = ?")
-                .params(event.text(), SqlValues.timestamp(context.occurredAt()), event.meetingId(),
-                        event.observationId())
-                .update();
+        writes.now("""
+                        UPDATE meeting_observation SET text = ?, revised_at = ?
+                        WHERE meeting_id = ? AND observation_id = ?""",
+                event.text(), SqlValues.timestamp(context.occurredAt()), event.meetingId(), event.observationId());
         writes.lastly(MOVE_VERSION, context.sequenceNumber(), event.meetingId());
     }
 
@@ -101,10 +100,8 @@ class MeetingProjection {
 
     @EventHandler
     void on(EvidenceWithdrawnEvent event, EventContext context) {
-        writes.flush();
-        jdbc.sql("UPDATE meeting_evidence SET withdrawn_at = ? WHERE hypothesis_id = ? AND evidence_id = ?")
-                .params(SqlValues.timestamp(context.occurredAt()), event.hypothesisId(), event.evidenceId())
-                .update();
+        writes.now("UPDATE meeting_evidence SET withdrawn_at = ? WHERE hypothesis_id = ? AND evidence_id = ?",
+                SqlValues.timestamp(context.occurredAt()), event.hypothesisId(), event.evidenceId());
     }
 
     @ResetHandler
@@ -115,8 +112,7 @@ class MeetingProjection {
 
     /** Sets one column and the meeting's version, after whatever the batch holds back. */
     private void update(String meetingId, EventContext context, String assignment, Object value) {
-        writes.flush();
-        jdbc.sql("UPDATE meeting SET " + assignment + ", version = GREATEST(version, ?) WHERE meeting_id = ?")
-                .params(value, context.sequenceNumber(), meetingId).update();
+        writes.now("UPDATE meeting SET " + assignment + ", version = GREATEST(version, ?) WHERE meeting_id = ?",
+                value, context.sequenceNumber(), meetingId);
     }
 }

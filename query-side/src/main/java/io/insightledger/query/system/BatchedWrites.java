@@ -15,7 +15,8 @@ import java.util.Map;
  * (one round trip each, and one multi-row insert with the driver's rewriting). Statements of different kinds may run
  * in another order than they were asked for, so only writes that commute belong here: inserts of rows written once
  * ({@link #later}), then updates whose order does not matter, such as {@code version = GREATEST(version, ?)}
- * ({@link #lastly}). Anything else that reads or updates those rows calls {@link #flush()} first.
+ * ({@link #lastly}). Any other write goes through {@link #now}, which sends what is held back first; a read of those
+ * rows calls {@link #flush()} first.
  */
 @Component
 public class BatchedWrites {
@@ -34,6 +35,12 @@ public class BatchedWrites {
     /** An update that commutes with the others, run after the batch's inserts (or now, outside a batch). */
     public void lastly(String sql, Object... params) {
         hold(sql, params, true);
+    }
+
+    /** A write that must follow everything asked for before it (an update of a held-back row): runs now. */
+    public void now(String sql, Object... params) {
+        flush();
+        jdbc.update(sql, params);
     }
 
     /** Sends what is held back now, in the caller's transaction. */
