@@ -80,7 +80,7 @@ public final class KafkaServer implements AutoCloseable {
         }
         server = starting;
         LOG.info("Kafka broker listening on {}, data in {} ({}), started in {} ms", bootstrapServers(), logDirectory,
-                temporary ? "temporary" : "kept", Duration.ofNanos(System.nanoTime() - begin).toMillis());
+                temporary ? "temporary" : "kept, flushed on every write", Duration.ofNanos(System.nanoTime() - begin).toMillis());
     }
 
     /** Shuts the broker down cleanly; afterwards connections to its port are refused. Does nothing if stopped. */
@@ -158,6 +158,10 @@ public final class KafkaServer implements AutoCloseable {
         properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         properties.put("inter.broker.listener.name", "PLAINTEXT");
         properties.put("log.dirs", logDirectory.toString());
+        if (!temporary) {
+            // one broker has no replica to survive a machine crash with: an acknowledged record is on its disk
+            properties.put("log.flush.interval.messages", "1");
+        }
         return properties;
     }
 

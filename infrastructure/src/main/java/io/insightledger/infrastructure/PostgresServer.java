@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -125,16 +126,26 @@ public final class PostgresServer implements AutoCloseable {
                     // the same sorting and formatting on every machine; slim images only have the C locale anyway
                     .setLocaleConfig("locale", "C")
                     .setPGStartupWait(Duration.ofSeconds(30));
-            if (temporary) {
-                builder.setServerConfig("fsync", "off"); // nothing to protect from a crash, and tests write a lot
-            }
+            durability(temporary).forEach(builder::setServerConfig);
             EmbeddedPostgres postgres = builder.start();
             LOG.info("PostgreSQL listening on {}:{}, data in {} ({}), started in {} ms", HOST, postgres.getPort(),
-                    directory, temporary ? "temporary" : "kept", Duration.ofNanos(System.nanoTime() - begin).toMillis());
+                    directory, temporary ? "temporary, no fsync" : "kept, durable commits", Duration.ofNanos(System.nanoTime() - begin).toMillis());
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start PostgreSQL in " + directory, e);
         }
+    }
+
+    /**
+     * zonky starts every server with {@code -F} (no fsync) and {@code synchronous_commit=off}: a commit then returns
+     * before its WAL is written, and a kill of the server loses transactions that clients saw committed. Kept data is
+     * a system of record, so it gets PostgreSQL's own defaults back (the later {@code -c fsync=on} overrides
+     * {@code -F}); a temporary directory has nothing to protect from a crash, and tests write a lot.
+     */
+    static Map<String, String> durability(boolean temporary) {
+        return temporary
+                ? Map.of("fsync", "off")
+                : Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
     }
 
     private static void requireRunnableUser() {

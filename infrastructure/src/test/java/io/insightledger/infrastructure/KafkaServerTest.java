@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -46,6 +47,10 @@ class KafkaServerTest {
             String bootstrap = kafka.bootstrapServers();
             try (Admin admin = admin(bootstrap)) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get(10, TimeUnit.SECONDS);
+                // kept data: an acknowledged record is on disk, not only in the page cache
+                ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
+                assertThat(admin.describeConfigs(List.of(broker)).all().get(10, TimeUnit.SECONDS).get(broker)
+                        .get("log.flush.interval.messages").value()).isEqualTo("1");
             }
             RecordMetadata written = produce(bootstrap, "meeting-1", "held");
             partition = new TopicPartition(TOPIC, written.partition());

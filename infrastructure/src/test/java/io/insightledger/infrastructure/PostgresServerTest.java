@@ -33,6 +33,17 @@ class PostgresServerTest {
         }
     }
 
+    /** A commit that returned is on disk: zonky's -F and synchronous_commit=off would lose it in a crash. */
+    @Test
+    void keptDataIsWrittenDurably(@TempDir Path dataDir) throws SQLException {
+        try (PostgresServer postgres = PostgresServer.start(dataDir, 0)) {
+            String url = postgres.jdbcUrl("postgres");
+            assertThat(queryOne(postgres, url, "SHOW fsync")).isEqualTo("on");
+            assertThat(queryOne(postgres, url, "SHOW synchronous_commit")).isEqualTo("on");
+            assertThat(queryOne(postgres, url, "SHOW full_page_writes")).isEqualTo("on");
+        }
+    }
+
     @Test
     void temporaryDirectoryIsRemovedOnClose() throws SQLException {
         Path dataDir;
@@ -40,6 +51,8 @@ class PostgresServerTest {
             dataDir = postgres.dataDirectory();
             assertThat(dataDir.resolve("PG_VERSION")).exists();
             assertThat(queryOne(postgres, postgres.jdbcUrl("scratch"), "SHOW server_version")).startsWith("17.");
+            // nothing to protect from a crash: tests keep their speed
+            assertThat(queryOne(postgres, postgres.jdbcUrl("scratch"), "SHOW fsync")).isEqualTo("off");
         }
         assertThat(Files.exists(dataDir)).isFalse();
     }
