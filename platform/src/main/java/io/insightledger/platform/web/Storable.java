@@ -51,6 +51,23 @@ public final class Storable {
         return true;
     }
 
+    /** The text with every NUL and unpaired surrogate replaced by U+FFFD: for diagnostics that must be stored. */
+    public static String replacingUnstorable(String text) {
+        if (text == null || isStorable(text)) {
+            return text;
+        }
+        StringBuilder storable = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                storable.append(c).append(text.charAt(++i));
+            } else {
+                storable.append(c == '\u0000' || Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return storable.toString();
+    }
+
     /** The rule an instant of something that happened breaks, if any: not before 1900, at most a day ahead. */
     public static Optional<ProblemResponses.FieldProblem> happened(String field, Instant value, Instant now) {
         if (value.isBefore(EARLIEST)) {

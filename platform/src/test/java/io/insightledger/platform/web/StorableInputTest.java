@@ -35,6 +35,13 @@ class StorableInputTest {
     }
 
     @Test
+    void diagnosticsAreMadeStorableByReplacingWhatIsNot() {
+        assertThat(Storable.replacingUnstorable("a\u0000b\uD800c\uD83D\uDE00")).isEqualTo("a\uFFFDb\uFFFDc\uD83D\uDE00");
+        assertThat(Storable.replacingUnstorable("fine")).isEqualTo("fine");
+        assertThat(Storable.replacingUnstorable(null)).isNull();
+    }
+
+    @Test
     void everyNestedTextAndInstantIsCheckedAndNamedByItsPath() {
         Meeting meeting = new Meeting("nul \u0000", Instant.parse("-5000-01-01T00:00:00Z"),
                 List.of(new Attendee("Kim", "Engineer"), new Attendee("Lee", "lone \uD800")),
