@@ -32,6 +32,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -55,6 +57,7 @@ public class LedgerRecordConverter implements KafkaMessageConverter<String, byte
     private final JacksonSerializer serializer;
     private final EventUpcaster upcasters;
     private final ObjectMapper mapper;
+    private final Set<SerializedType> readable = ConcurrentHashMap.newKeySet();
 
     public LedgerRecordConverter(JacksonSerializer serializer, EventUpcaster upcasters) {
         this.serializer = serializer;
@@ -142,6 +145,18 @@ public class LedgerRecordConverter implements KafkaMessageConverter<String, byte
 
     /** Why this reader cannot read events of the type, if it cannot: unknown, or of a revision it does not know. */
     private Optional<String> unknownType(SerializedType type) {
+        if (readable.contains(type)) {
+            return Optional.empty();
+        }
+        Optional<String> unknown = whyUnknown(type);
+        if (unknown.isEmpty()) {
+            // only types of ours, so the set stays as small as the event contract
+            readable.add(type);
+        }
+        return unknown;
+    }
+
+    private Optional<String> whyUnknown(SerializedType type) {
         if (!type.getName().startsWith(EVENT_PACKAGE)) {
             // a record names the class its payload is read into: only our own events, never any class at all
             return Optional.of(type.getName() + " is not an Insight Ledger event type");
