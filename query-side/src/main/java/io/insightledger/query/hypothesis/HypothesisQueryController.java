@@ -1,5 +1,6 @@
 package io.insightledger.query.hypothesis;
 
+import io.insightledger.platform.web.Storable;
 import io.insightledger.query.system.NotFoundException;
 import io.insightledger.query.system.PageRequest;
 import io.insightledger.query.system.PageResponse;
@@ -59,6 +60,7 @@ class HypothesisQueryController {
                                  Instant asOf) {
         projections.requireReady(HypothesisProjection.NAME);
         query.sorting();
+        Storable.requireQueryable("asOf", asOf);
         return asOf == null ? boardNow(query, page) : boardAsOf(query, page, asOf);
     }
 
@@ -99,6 +101,7 @@ class HypothesisQueryController {
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                                Instant asOf,
                                @RequestParam(required = false) Long minVersion) {
+        Storable.requireQueryable("asOf", asOf);
         projections.requireReady(HypothesisProjection.NAME);
         readYourWrites.awaitVersion(minVersion, () -> projectedVersion(id));
         if (asOf != null) {
