@@ -57,15 +57,18 @@ public final class LedgerSystem implements AutoCloseable {
         args.add("--insight.links.query-side-url=" + queryUrl());
         // the demo data is imported history: its requests carry the time they happened
         args.add("--insight.import.enabled=true");
-        commandSide = CommandSideApplication.builder().run(args.toArray(String[]::new));
+        // closed by close(), in order and before the servers under them: Spring's own shutdown hook would close
+        // them at the same time as the launcher's, and the launcher would stop PostgreSQL under them
+        commandSide = CommandSideApplication.builder().registerShutdownHook(false).run(args.toArray(String[]::new));
     }
 
     public void startQuerySide() {
-        querySide = QuerySideApplication.builder().run(querySideArguments().toArray(String[]::new));
+        querySide = QuerySideApplication.builder().registerShutdownHook(false)
+                .run(querySideArguments().toArray(String[]::new));
     }
 
     private void startWeb() {
-        web = WebApplication.builder().run(
+        web = WebApplication.builder().registerShutdownHook(false).run(
                 "--spring.main.banner-mode=off",
                 "--logging.include-application-name=false",
                 "--server.address=" + settings.address(),
