@@ -22,11 +22,16 @@ import java.security.Principal;
 @RestController
 @RequestMapping(ReconciliationController.PATH)
 @Tag(name = "Reconciliation", description = "The event store is the source of truth: republish what the topic lacks")
+@ApiResponse(responseCode = "401", description = "Not signed in",
+        content = @Content(mediaType = ReconciliationController.PROBLEM,
+                schema = @Schema(implementation = ProblemDetail.class),
+                examples = @ExampleObject(ReconciliationController.UNAUTHORIZED)))
+@ApiResponse(responseCode = "403", description = "Signed in without role ADMIN")
 class ReconciliationController {
 
     static final String PATH = "/api/admin/reconciliation";
 
-    private static final String PROBLEM = "application/problem+json";
+    static final String PROBLEM = "application/problem+json";
     private static final String RUNNING = """
             {"id": "5f0c2a51-7d1e-4b8e-9a40-2f4f7b0c9e11", "trigger": "REQUESTED", "requestedBy": "demo",
              "state": "RUNNING", "phase": "READING_TOPIC", "progress": {"done": 0, "total": 48211, "percent": 0},
@@ -41,7 +46,7 @@ class ReconciliationController {
              "report": {"eventsInStore": 48020, "eventsOnTopic": 47708, "duplicatesOnTopic": 191,
                         "unreadableRecords": 0, "unknownToStore": 0, "leftToPublisher": 0, "missing": 312,
                         "republished": 312, "durationMillis": 2784}}""";
-    private static final String UNAUTHORIZED = """
+    static final String UNAUTHORIZED = """
             {"type": "about:blank", "title": "Authentication required", "status": 401,
              "detail": "Sign in with HTTP Basic authentication.", "instance": "/api/admin/reconciliation"}""";
     private static final String ALREADY_RUNNING = """
@@ -71,10 +76,6 @@ class ReconciliationController {
     @ApiResponse(responseCode = "202", description = "Started; its status, to follow at the Location",
             content = @Content(schema = @Schema(implementation = ReconciliationStatus.class),
                     examples = @ExampleObject(RUNNING)))
-    @ApiResponse(responseCode = "401", description = "Not signed in",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class),
-                    examples = @ExampleObject(UNAUTHORIZED)))
-    @ApiResponse(responseCode = "403", description = "Signed in without role ADMIN")
     @ApiResponse(responseCode = "409", description = "A reconciliation is running already",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class),
                     examples = @ExampleObject(ALREADY_RUNNING)))
@@ -91,10 +92,6 @@ class ReconciliationController {
     @ApiResponse(responseCode = "200", description = "Its status",
             content = @Content(schema = @Schema(implementation = ReconciliationStatus.class),
                     examples = @ExampleObject(DONE)))
-    @ApiResponse(responseCode = "401", description = "Not signed in",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class),
-                    examples = @ExampleObject(UNAUTHORIZED)))
-    @ApiResponse(responseCode = "403", description = "Signed in without role ADMIN")
     @ApiResponse(responseCode = "404", description = "None has run since the command side started",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class),
                     examples = @ExampleObject(NONE_YET)))
