@@ -40,7 +40,7 @@ import java.util.concurrent.Future;
  * by the publisher's own converter and producer, so a republished record is the record the publisher would have sent.
  *
  * <p>The order of the reads matters: the publisher's position first, then the topic up to its end at that moment,
- * then the store. Every event below the position was acknowledged before the topic's end was taken, so it is missing
+ * then the store. Every event the position covers was acknowledged before the topic's end was taken, so it is missing
  * only if the topic really lost it (or never got it because a gap was given up too early); and every event on the
  * topic was stored before the store is read, so one the store does not hold is a stranger. Events beyond the position
  * are the publisher's to send. While the publisher does not run (held at start-up after an unclean stop), every
