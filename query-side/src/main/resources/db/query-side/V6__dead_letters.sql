@@ -1,6 +1,6 @@
--- Events a projection could not apply, parked instead of skipped or retried for ever. They are kept per projection and
--- aggregate in the order they arrived: once one of an aggregate's events is parked, its later events wait behind it
--- (cause is null for those), so the aggregate's order holds while every other aggregate flows. A letter is parked in
+-- Events a projection could not apply, parked instead of skipped or retried for ever, per projection and aggregate:
+-- once one of an aggregate's events is parked, its later events wait behind it (cause is null for those), and all are
+-- tried again in the order of their sequence numbers, so the aggregate's order holds while every other one flows. A letter is parked in
 -- the same transaction as the processor's token, so nothing between the two can be lost.
 CREATE TABLE dead_letter (
     id              BIGSERIAL   NOT NULL PRIMARY KEY,
@@ -23,3 +23,11 @@ CREATE TABLE dead_letter (
 
 CREATE INDEX dead_letter_by_aggregate ON dead_letter (projection, aggregate_id, id);
 CREATE INDEX dead_letter_by_due_time ON dead_letter (next_attempt_at);
+
+-- Projections now see every event of an aggregate and check that none is missing before applying the next
+-- (ProjectionCursor). Cursors kept before tracked only the events each projection handled, so the read model is
+-- rebuilt from the start of the topic.
+DELETE FROM TokenEntry;
+DELETE FROM projection_cursor;
+TRUNCATE meeting_evidence, meeting_observation, meeting, hypothesis_journal, hypothesis_meeting,
+         hypothesis_observation, hypothesis_board, decision_log;

@@ -55,7 +55,7 @@ class PoisonEventsIT {
         String poisoned = "m-nul-" + suffix;
         ObjectNode envelope = envelopeOfANewMeeting(poisoned);
         ((ObjectNode) envelope.path("payload")).put("notes", "nul \u0000 inside");
-        publish(poisoned, envelope.toString().getBytes(StandardCharsets.UTF_8));
+        publish(poisoned, envelope);
 
         JsonNode letter = awaitLetter("meetings", poisoned);
         assertThat(letter.path("eventType").asText()).isEqualTo("io.insightledger.events.meeting.MeetingRecordedEvent");
@@ -89,7 +89,7 @@ class PoisonEventsIT {
         String newer = "m-newer-" + suffix;
         ObjectNode envelope = envelopeOfANewMeeting(newer);
         envelope.put("eventType", "io.insightledger.events.meeting.MeetingRenamedEvent");
-        publish(newer, envelope.toString().getBytes(StandardCharsets.UTF_8));
+        publish(newer, envelope);
         String garbage = "m-garbage-" + suffix;
         publish(garbage, "this is not an envelope".getBytes(StandardCharsets.UTF_8));
 
@@ -153,6 +153,42 @@ class PoisonEventsIT {
         assertThat(meeting.path("version").asLong()).isEqualTo(1);
     }
 
+    /**
+     * An event whose predecessors never reached the topic is not applied out of order, nor ignored once they come:
+     * it waits, and when they are published (as a reconciliation would), the aggregate is applied in order by itself.
+     */
+    @Test
+    void anEventWhosePredecessorsAreMissingWaitsForThemAndAppliesOnceTheyArrive() {
+        String template = "m-template-" + suffix;
+        assertThat(commands.post("/api/meetings", Requests.meeting(template, "Template Inc")).status()).isEqualTo(201);
+        for (String observation : List.of("o-1", "o-2")) {
+            assertThat(commands.post("/api/meetings/" + template + "/observations",
+                    Requests.observation(observation, "Said " + observation)).status()).isEqualTo(201);
+        }
+        List<ConsumerRecord<String, byte[]>> events = await().atMost(Duration.ofSeconds(10)).until(() ->
+                TopicReader.readAll(running.infrastructure().kafkaBootstrapServers()).stream()
+                        .filter(r -> template.equals(r.key())).toList(), found -> found.size() == 3);
+        String gapped = "m-gapped-" + suffix;
+        publish(gapped, asMeeting(events.get(0), gapped));
+        publish(gapped, asMeeting(events.get(2), gapped));
+
+        JsonNode waiting = awaitLetter("meetings", gapped);
+        assertThat(waiting.path("sequenceNumber").asLong()).isEqualTo(2);
+        assertThat(waiting.path("cause").asText()).contains("events 1 to 1 of this aggregate have not arrived");
+        assertThat(awaitLetter("hypotheses", gapped).path("sequenceNumber").asLong()).isEqualTo(2);
+        assertThat(queries.get("/api/meetings/" + gapped).body().path("observations")).isEmpty();
+
+        publish(gapped, asMeeting(events.get(1), gapped));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode meeting = queries.get("/api/meetings/" + gapped).body();
+            assertThat(meeting.path("observations").findValuesAsText("id"))
+                    .containsExactlyInAnyOrder("o-1", "o-2");
+            assertThat(meeting.path("version").asLong()).isEqualTo(2);
+            assertThat(lettersOf("meetings", gapped)).isEmpty();
+            assertThat(lettersOf("hypotheses", gapped)).isEmpty();
+        });
+    }
+
     /** A meeting recorded through the API after the poison still shows within seconds. */
     private void assertOthersStillFlow() {
         String healthy = "m-healthy-" + UUID.randomUUID().toString().substring(0, 8);
@@ -182,11 +218,20 @@ class PoisonEventsIT {
         ConsumerRecord<String, byte[]> record = await().atMost(Duration.ofSeconds(10)).until(() ->
                 TopicReader.readAll(running.infrastructure().kafkaBootstrapServers()).stream()
                         .filter(r -> template.equals(r.key())).findFirst().orElse(null), r -> r != null);
+        return asMeeting(record, meetingId);
+    }
+
+    /** One of a recorded meeting's records, made into the same event of another meeting. */
+    private static ObjectNode asMeeting(ConsumerRecord<String, byte[]> record, String meetingId) {
         ObjectNode envelope = (ObjectNode) TopicReader.json(record);
         envelope.put("eventId", UUID.randomUUID().toString());
         envelope.put("aggregateId", meetingId);
         ((ObjectNode) envelope.path("payload")).put("meetingId", meetingId);
         return envelope;
+    }
+
+    private void publish(String key, ObjectNode envelope) {
+        publish(key, envelope.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private void publish(String key, byte[] value) {

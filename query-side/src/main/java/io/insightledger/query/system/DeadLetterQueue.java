@@ -19,8 +19,7 @@ import static io.insightledger.query.system.SqlValues.instant;
 import static io.insightledger.query.system.SqlValues.timestamp;
 
 /**
- * The events each projection parked instead of applying (table {@code dead_letter}), in the order they arrived per
- * projection and aggregate. Every statement runs in the caller's transaction: a processor parks an event in the same
+ * The events each projection parked instead of applying (table {@code dead_letter}), per projection and aggregate. Every statement runs in the caller's transaction: a processor parks an event in the same
  * transaction as its token.
  */
 @Component
@@ -53,6 +52,13 @@ public class DeadLetterQueue {
     private static final String COLUMNS = """
             id, projection, aggregate_id, sequence_number, event_type, event_id, cause, enqueued_at, attempts,
             last_attempt_at, next_attempt_at, topic_partition, topic_offset""";
+
+    /**
+     * An aggregate's letters are tried in the order of its events, which is also the order they arrived in, except for
+     * events republished later (they arrive after the events that waited for them); a record whose sequence could not
+     * be read goes first.
+     */
+    private static final String SEQUENCE_ORDER = "sequence_number NULLS FIRST, id";
 
     private final JdbcClient jdbc;
 
@@ -130,7 +136,7 @@ public class DeadLetterQueue {
      */
     Optional<Stored> lockHead(String projection, String aggregateId) {
         return jdbc.sql("SELECT " + COLUMNS + ", record FROM dead_letter WHERE projection = ? AND aggregate_id = ?"
-                        + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED")
+                        + " ORDER BY " + SEQUENCE_ORDER + " LIMIT 1 FOR UPDATE SKIP LOCKED")
                 .params(projection, aggregateId)
                 .query((rs, row) -> new Stored(letter(rs), rs.getBytes("record"))).optional();
     }
@@ -138,7 +144,7 @@ public class DeadLetterQueue {
     /** The sequences whose first letter is due for another try, oldest first. */
     List<Letter> dueHeads(Instant now, int limit) {
         return jdbc.sql("SELECT * FROM (SELECT DISTINCT ON (projection, aggregate_id) " + COLUMNS
-                        + " FROM dead_letter ORDER BY projection, aggregate_id, id) heads"
+                        + " FROM dead_letter ORDER BY projection, aggregate_id, " + SEQUENCE_ORDER + ") heads"
                         + " WHERE next_attempt_at <= ? ORDER BY id LIMIT ?")
                 .params(timestamp(now), limit)
                 .query((rs, row) -> letter(rs)).list();

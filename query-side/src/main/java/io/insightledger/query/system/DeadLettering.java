@@ -73,8 +73,14 @@ public class DeadLettering {
         try {
             return savepoint.execute(status -> {
                 T result = BatchWork.alone(event, () -> {
-                    if (event instanceof DomainEventMessage<?> domain && !cursor.advance(projection, domain)) {
-                        return null;
+                    if (event instanceof DomainEventMessage<?> domain) {
+                        ProjectionCursor.Step step = cursor.advance(projection, domain);
+                        if (step.place() == ProjectionCursor.Place.SEEN) {
+                            return null;
+                        }
+                        if (step.place() == ProjectionCursor.Place.AHEAD) {
+                            throw new EventsMissing(step.whyWaiting(domain.getSequenceNumber()));
+                        }
                     }
                     try {
                         return handlers.call();
@@ -156,7 +162,7 @@ public class DeadLettering {
 
     /** A failure and its causes, as a letter records it. */
     public static String describe(Throwable failure) {
-        return Failures.describe(failure, MAX_CAUSE);
+        return failure instanceof EventsMissing ? failure.getMessage() : Failures.describe(failure, MAX_CAUSE);
     }
 
     private DeadLetterQueue.Parcel parcelOf(EventMessage<?> event) {
@@ -173,6 +179,13 @@ public class DeadLettering {
 
     private static String truncated(String cause) {
         return cause != null && cause.length() > MAX_CAUSE ? cause.substring(0, MAX_CAUSE) : cause;
+    }
+
+    /** An event whose aggregate's earlier events have not arrived: it cannot be applied yet. */
+    static final class EventsMissing extends IllegalStateException {
+        EventsMissing(String message) {
+            super(message);
+        }
     }
 
     /** Carries a handler's checked exception through the transaction template. */

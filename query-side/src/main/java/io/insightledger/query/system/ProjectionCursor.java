@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per projection and aggregate, the sequence number of the last event applied. Kafka delivers at least once, and one
- * aggregate's events arrive in order on one partition, so an event at or below the cursor is a redelivery. (A gap
- * above it is normal: a projection sees only the event types it handles.)
+ * Per projection and aggregate, the sequence number of the last event applied. An aggregate's events are numbered
+ * from 0 without gaps, every projection sees all of them (see {@link Projection}), and they arrive in order on one
+ * partition: so an event at or below the cursor is a redelivery, and one more than a step above it means its
+ * predecessors have not arrived (lost on the way to the topic, say, and republished later by a reconciliation).
  */
 @Component
 public class ProjectionCursor {
@@ -30,24 +31,42 @@ public class ProjectionCursor {
     private record BatchCursors(Map<String, Long> known, Map<String, Long> moved) {
     }
 
+    /** Where an event stands against its aggregate's cursor. */
+    public enum Place {
+        /** The next one: applied now, the cursor moves to it. */
+        NEXT,
+        /** Applied before (a redelivery or a duplicate): changes nothing. */
+        SEEN,
+        /** Events before it have not arrived: it must wait for them. */
+        AHEAD
+    }
+
+    /** @param expected the sequence number the aggregate's next event must have */
+    public record Step(Place place, long expected) {
+
+        /** Why an event AHEAD waits, for a dead letter's cause. */
+        public String whyWaiting(long sequence) {
+            return "events " + expected + " to " + (sequence - 1) + " of this aggregate have not arrived on the topic"
+                    + " before event " + sequence + "; it waits for them (a reconciliation republishes what the"
+                    + " topic lost)";
+        }
+    }
+
     /**
-     * Moves the cursor to this event, in the caller's transaction. Inside a processor's {@link BatchWork}, the cursors
-     * of all its aggregates are read in one query and all moved cursors are written in one JDBC batch when the work
-     * ends: round trips to PostgreSQL were most of a projection's time.
-     *
-     * @return whether the event is new to the projection (false: it was applied before)
+     * Moves the cursor to this event if it is the next one, in the caller's transaction. Inside a processor's
+     * {@link BatchWork}, the cursors of all its aggregates are read in one query and all moved cursors are written in
+     * one JDBC batch when the work ends: round trips to PostgreSQL were most of a projection's time.
      */
-    public boolean advance(String projection, DomainEventMessage<?> event) {
+    public Step advance(String projection, DomainEventMessage<?> event) {
         String aggregate = event.getAggregateIdentifier();
         long sequence = event.getSequenceNumber();
         BatchWork work = BatchWork.current();
         if (work == null) {
-            Long previous = read(projection, aggregate);
-            if (previous != null && sequence <= previous) {
-                return false;
+            Step step = step(read(projection, aggregate), sequence);
+            if (step.place() == Place.NEXT) {
+                write(projection, Map.of(aggregate, sequence));
             }
-            write(projection, Map.of(aggregate, sequence));
-            return true;
+            return step;
         }
         BatchCursors cursors = work.held(ProjectionCursor.class.getName() + "." + projection, () -> {
             BatchCursors created = new BatchCursors(readAll(projection, work.events()), new HashMap<>());
@@ -56,13 +75,19 @@ public class ProjectionCursor {
         });
         Long previous = cursors.known().containsKey(aggregate) ? cursors.known().get(aggregate)
                 : read(projection, aggregate);
-        if (previous != null && sequence <= previous) {
-            cursors.known().put(aggregate, previous);
-            return false;
+        cursors.known().put(aggregate, previous);
+        Step step = step(previous, sequence);
+        if (step.place() == Place.NEXT) {
+            cursors.known().put(aggregate, sequence);
+            cursors.moved().put(aggregate, sequence);
         }
-        cursors.known().put(aggregate, sequence);
-        cursors.moved().put(aggregate, sequence);
-        return true;
+        return step;
+    }
+
+    private static Step step(Long previous, long sequence) {
+        long expected = previous == null ? 0 : previous + 1;
+        Place place = sequence == expected ? Place.NEXT : sequence < expected ? Place.SEEN : Place.AHEAD;
+        return new Step(place, expected);
     }
 
     /**

@@ -16,6 +16,8 @@ import java.util.Set;
  * applied once, or parked, and never skipped:
  * <ul>
  *   <li>an event at or below its aggregate's cursor was applied before (Kafka delivers at least once): ignored;</li>
+ *   <li>an event further ahead than the next one waits for those before it: it is parked, and applied once they
+ *       arrive (republished by a reconciliation, say);</li>
  *   <li>an event of an aggregate with dead letters waits behind them, so the aggregate's order holds;</li>
  *   <li>a record that could not be read is parked at once;</li>
  *   <li>otherwise the batch is applied whole, which is fast. If anything fails, the batch rolls back (token, cursors
@@ -58,8 +60,16 @@ class ProjectionGuard implements MessageHandlerInterceptor<EventMessage<?>> {
             return null;
         }
         if (!eventByEvent) {
-            if (event instanceof DomainEventMessage<?> domain && !cursor.advance(projection, domain)) {
-                return null;
+            if (event instanceof DomainEventMessage<?> domain) {
+                ProjectionCursor.Step step = cursor.advance(projection, domain);
+                if (step.place() == ProjectionCursor.Place.SEEN) {
+                    return null;
+                }
+                if (step.place() == ProjectionCursor.Place.AHEAD) {
+                    deadLettering.park(projection, event, step.whyWaiting(domain.getSequenceNumber()));
+                    parked.add(aggregate);
+                    return null;
+                }
             }
             return chain.proceed();
         }
