@@ -51,13 +51,7 @@ public final class LedgerSystem implements AutoCloseable {
     }
 
     public void startCommandSide() {
-        List<String> args = common();
-        args.add("--spring.datasource.url=" + infrastructure.jdbcUrl(EVENT_STORE_DATABASE));
-        args.add("--server.port=" + settings.commandPort());
-        args.add("--insight.links.query-side-url=" + queryUrl());
-        // the demo data is imported history: its requests carry the time they happened
-        args.add("--insight.import.enabled=true");
-        commandSide = CommandSideApplication.builder().run(args.toArray(String[]::new));
+        commandSide = CommandSideApplication.builder().run(commandSideArguments().toArray(String[]::new));
     }
 
     public void startQuerySide() {
@@ -72,6 +66,17 @@ public final class LedgerSystem implements AutoCloseable {
                 "--server.port=" + settings.webPort(),
                 "--insight.web.command-side-url=" + commandUrl(),
                 "--insight.web.query-side-url=" + queryUrl());
+    }
+
+    /** What the command side is started with: also for running it in a process of its own. */
+    public List<String> commandSideArguments() {
+        List<String> args = common();
+        args.add("--spring.datasource.url=" + infrastructure.jdbcUrl(EVENT_STORE_DATABASE));
+        args.add("--server.port=" + settings.commandPort());
+        args.add("--insight.links.query-side-url=" + queryUrl());
+        // the demo data is imported history: its requests carry the time they happened
+        args.add("--insight.import.enabled=true");
+        return args;
     }
 
     /** What the query side is started with: also for running it in a process of its own. */

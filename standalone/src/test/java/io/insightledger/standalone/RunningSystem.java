@@ -9,12 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -76,22 +70,12 @@ final class RunningSystem implements BeforeAllCallback, AfterAllCallback {
 
     /** The metadata (JSON) of each of an aggregate's stored events, in order. */
     List<String> storedMetadata(String aggregateId) {
-        try (Connection connection = DriverManager.getConnection(
-                infrastructure.jdbcUrl(LedgerSystem.EVENT_STORE_DATABASE), infrastructure.username(),
+        return eventStore().metadata(aggregateId);
+    }
+
+    EventStore eventStore() {
+        return new EventStore(infrastructure.jdbcUrl(LedgerSystem.EVENT_STORE_DATABASE), infrastructure.username(),
                 infrastructure.password());
-             PreparedStatement select = connection.prepareStatement("SELECT convert_from(metadata, 'UTF8') FROM domainevententry"
-                     + " WHERE aggregateidentifier = ? ORDER BY sequencenumber")) {
-            select.setString(1, aggregateId);
-            List<String> metadata = new ArrayList<>();
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    metadata.add(result.getString(1));
-                }
-            }
-            return metadata;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     Api commands() {
