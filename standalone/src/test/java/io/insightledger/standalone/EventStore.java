@@ -19,20 +19,10 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The event store's table read directly, beside the application: what was really stored. */
-final class EventStore {
+record EventStore(String url, String username, String password) {
 
     // axon-kafka's processing group for publishing, whose token says what reached the topic
     private static final String PUBLISHER = "__axon-kafka-event-publishing-group";
-
-    private final String url;
-    private final String username;
-    private final String password;
-
-    EventStore(String url, String username, String password) {
-        this.url = url;
-        this.username = username;
-        this.password = password;
-    }
 
     /** The metadata (JSON) of each of an aggregate's stored events, in order. */
     List<String> metadata(String aggregateId) {

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 class StandaloneCrashIT {
 
     private static final int CLIENTS = 8;
+    // longer than PostgreSQL's WAL writer sleeps (200 ms): an asynchronous commit is confirmed before it is written
+    private static final Duration ANSWERS_OUT = Duration.ofMillis(500);
 
     @Test
     void everyAcknowledgedWriteSurvivesAKillOfTheJvmAndPostgresTogether(@TempDir Path home) throws Exception {
@@ -27,10 +29,12 @@ class StandaloneCrashIT {
         try (JavaProcess first = standalone.start(home.resolve("first.log"))) {
             load = WriteLoad.start(standalone.commands(), "crash", CLIENTS);
             try {
-                load.awaitMoreAcknowledged(400, Duration.ofSeconds(60));
-                // tight after a burst: the commits just acknowledged are the ones a lazy WAL flush would lose
+                load.awaitMoreAcknowledged(200, Duration.ofSeconds(60));
+                ProcessHandle postmaster = postmaster(standalone.dataDir().resolve("postgres"));
                 load.awaitMoreAcknowledged(CLIENTS * 4, Duration.ofSeconds(10));
-                killPostgres(standalone.dataDir().resolve("postgres"));
+                killWithChildren(postmaster);
+                // the answers to commits PostgreSQL confirmed before it died still reach their clients; then the JVM goes
+                Thread.sleep(ANSWERS_OUT.toMillis());
                 first.kill();
             } finally {
                 load.close();
@@ -45,16 +49,20 @@ class StandaloneCrashIT {
         }
     }
 
-    /**
-     * SIGKILL to the postmaster and every process under it at once (the postmaster was detached by pg_ctl, so killing
-     * the JVM leaves it running): nothing of PostgreSQL gets to write another byte.
-     */
-    private static void killPostgres(Path dataDirectory) throws IOException {
+    /** The postmaster of the cluster in {@code dataDirectory}: the first line of its pid file. */
+    private static ProcessHandle postmaster(Path dataDirectory) throws IOException {
         long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
-        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() ->
+        return ProcessHandle.of(pid).orElseThrow(() ->
                 new AssertionError("No PostgreSQL runs as pid " + pid + " on " + dataDirectory));
-        List<ProcessHandle> processes = new ArrayList<>(List.of(postmaster));
-        processes.addAll(postmaster.descendants().toList());
+    }
+
+    /**
+     * SIGKILL to every process of the cluster in one go, the WAL writer included. pg_ctl detached the postmaster, so
+     * killing the JVM would leave it running, and each child is a process group of its own: no group to kill.
+     */
+    private static void killWithChildren(ProcessHandle postmaster) {
+        List<ProcessHandle> processes = new ArrayList<>(postmaster.descendants().toList());
+        processes.add(postmaster);
         processes.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle process : processes) {
             process.onExit().orTimeout(10, TimeUnit.SECONDS).join();
