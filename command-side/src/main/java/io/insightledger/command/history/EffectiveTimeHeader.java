@@ -2,6 +2,7 @@ package io.insightledger.command.history;
 
 import io.insightledger.command.system.RuleViolationException;
 import io.insightledger.platform.web.InvalidInputException;
+import io.insightledger.platform.web.Storable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
@@ -50,6 +51,9 @@ class EffectiveTimeHeader implements HandlerInterceptor {
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(ImportedHistory.HEADER, "Format",
                     "'" + header + "' is not an instant such as 2025-03-02T10:00:00Z");
+        }
+        if (effective.isBefore(Storable.EARLIEST)) {
+            throw new InvalidInputException(ImportedHistory.HEADER, Storable.EARLIEST_RULE, Storable.EARLIEST_MESSAGE);
         }
         if (effective.isAfter(clock.instant())) {
             throw new InvalidInputException(ImportedHistory.HEADER, "NotInFuture",

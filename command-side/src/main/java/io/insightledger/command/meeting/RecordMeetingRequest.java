@@ -1,7 +1,6 @@
 package io.insightledger.command.meeting;
 
 import io.insightledger.command.system.Ids;
-import io.insightledger.command.system.NotFarInFuture;
 import io.insightledger.events.meeting.Channel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,7 +15,8 @@ import java.util.List;
 record RecordMeetingRequest(
         @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String id,
         @NotBlank @Size(max = 200) String title,
-        @NotNull @NotFarInFuture Instant occurredAt,
+        // not before 1900, at most a day ahead: checked with every instant of a body (platform's StorableInput)
+        @NotNull Instant occurredAt,
         @NotBlank @Size(max = 200) String organization,
         @NotBlank @Size(max = 100) String segment,
         @NotNull Channel channel,

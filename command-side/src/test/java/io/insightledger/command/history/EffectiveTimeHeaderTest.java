@@ -53,6 +53,18 @@ class EffectiveTimeHeaderTest {
         assertThat(check(true, NOW.toString())).isTrue();
     }
 
+    /** Axon and Java parse "-5000-01-01T00:00:00Z"; PostgreSQL's timestamps do not reach that far back. */
+    @Test
+    void importedHistoryHappenedSince1900() {
+        signIn("ROLE_ADMIN");
+        assertThatThrownBy(() -> check(true, "-5000-01-01T00:00:00Z"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.problems().get(0).field()).isEqualTo("X-Effective-Time");
+                    assertThat(e.problems().get(0).rule()).isEqualTo("NotBefore1900");
+                });
+        assertThat(check(true, "1900-01-01T00:00:00Z")).isTrue();
+    }
+
     @Test
     void withoutTheHeaderNothingIsChecked() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/meetings");

@@ -78,9 +78,43 @@ class LedgerRecordConverterTest {
                 EvidenceDirection.CONTRADICTS, EvidenceStrength.WEAK, "", null));
     }
 
+    /** Not skipped with a log line: it reaches the projections, which park it as a dead letter. */
     @Test
-    void aRecordThatIsNotAnEnvelopeIsSkippedNotFatal() {
-        assertThat(converter.readKafkaMessage(new ConsumerRecord<>("topic", 0, 7, "k", "not json".getBytes())))
-                .isEmpty();
+    void aRecordThatIsNotAnEnvelopeArrivesAsUnreadable() {
+        UnreadableRecord unreadable = unreadable(new ConsumerRecord<>("topic", 2, 7, "k", "not json".getBytes()));
+        assertThat(unreadable.aggregateId()).isEqualTo("k");
+        assertThat(unreadable.partition()).isEqualTo(2);
+        assertThat(unreadable.offset()).isEqualTo(7);
+        assertThat(unreadable.value()).isEqualTo("not json".getBytes());
+        assertThat(unreadable(new ConsumerRecord<>("topic", 1, 9, null, "[]".getBytes())).aggregateId())
+                .isEqualTo("unreadable@1:9");
+    }
+
+    @Test
+    void anUnknownTypeOrRevisionOrABadPayloadArrivesAsUnreadableOfItsAggregate() {
+        String envelope = new String(converter.createKafkaMessage(message, "topic").value());
+        UnreadableRecord unknownType = unreadable(record(envelope.replace(
+                EvidenceLinkedEvent.class.getName(), "io.insightledger.events.hypothesis.EvidenceRatedEvent")));
+        assertThat(unknownType.reason()).contains("unknown event type");
+        assertThat(unknownType.aggregateId()).isEqualTo("h-1");
+        assertThat(unknownType.sequenceNumber()).isEqualTo(3);
+        assertThat(unknownType.eventType()).isEqualTo("io.insightledger.events.hypothesis.EvidenceRatedEvent");
+
+        assertThat(unreadable(record(envelope.replace("\"eventRevision\":\"2\"", "\"eventRevision\":\"3\"")))
+                .reason()).contains("revision 3");
+        assertThat(unreadable(record(envelope.replace("\"SUPPORTS\"", "\"SIDEWAYS\""))).reason())
+                .contains("SIDEWAYS");
+        assertThat(unreadable(record(envelope.replace(EvidenceLinkedEvent.class.getName(), "java.util.HashMap")))
+                .reason()).contains("not an Insight Ledger event type");
+    }
+
+    private UnreadableRecord unreadable(ConsumerRecord<String, byte[]> record) {
+        EventMessage<?> read = converter.readKafkaMessage(record).orElseThrow();
+        assertThat(read.getPayload()).isInstanceOf(UnreadableRecord.class);
+        return (UnreadableRecord) read.getPayload();
+    }
+
+    private static ConsumerRecord<String, byte[]> record(String value) {
+        return new ConsumerRecord<>("topic", 0, 0, "h-1", value.getBytes());
     }
 }

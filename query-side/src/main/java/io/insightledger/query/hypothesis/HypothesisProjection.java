@@ -13,14 +13,14 @@ import io.insightledger.events.meeting.MeetingRecordedEvent;
 import io.insightledger.events.meeting.MeetingRetractedEvent;
 import io.insightledger.events.meeting.ObservationCapturedEvent;
 import io.insightledger.events.meeting.ObservationRevisedEvent;
+import io.insightledger.query.system.BatchWork;
 import io.insightledger.query.system.BatchedWrites;
 import io.insightledger.query.system.EventContext;
+import io.insightledger.query.system.Projection;
 import io.insightledger.query.system.ProjectionChanges;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +44,7 @@ import static io.insightledger.query.system.SqlValues.timestamp;
  */
 @Component
 @ProcessingGroup(HypothesisProjection.NAME)
-class HypothesisProjection {
+class HypothesisProjection implements Projection {
 
     static final String NAME = "hypotheses";
 
@@ -168,18 +168,18 @@ class HypothesisProjection {
     }
 
     /**
-     * Inside a processor's batch, the changed hypotheses are re-folded together, when the batch commits, instead of
+     * Inside a processor's batch, the changed hypotheses are re-folded together, when the batch's work ends, instead of
      * after each event: journals, meetings, board rows and decisions are read and written a statement for all of
      * them, so a batch costs a handful of round trips to PostgreSQL instead of several per event. Null outside a batch.
      */
     private Refolds refoldsOfThisBatch() {
-        if (!CurrentUnitOfWork.isStarted()) {
+        BatchWork work = BatchWork.current();
+        if (work == null) {
             return null;
         }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(Refolds.class.getName(), key -> {
+        return work.held(Refolds.class.getName(), () -> {
             Refolds refolds = new Refolds(new LinkedHashSet<>(), new LinkedHashSet<>());
-            batch.onPrepareCommit(unitOfWork -> {
+            work.atEnd(() -> {
                 writes.flush();
                 Set<String> hypotheses = new LinkedHashSet<>(refolds.hypotheses());
                 if (!refolds.meetings().isEmpty()) {

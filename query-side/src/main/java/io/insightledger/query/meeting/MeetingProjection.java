@@ -12,6 +12,7 @@ import io.insightledger.events.meeting.ObservationCapturedEvent;
 import io.insightledger.events.meeting.ObservationRevisedEvent;
 import io.insightledger.query.system.BatchedWrites;
 import io.insightledger.query.system.EventContext;
+import io.insightledger.query.system.Projection;
 import io.insightledger.query.system.SqlValues;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 @Component
 @ProcessingGroup(MeetingProjection.NAME)
-class MeetingProjection {
+class MeetingProjection implements Projection {
 
     static final String NAME = "meetings";
     /** Commutes with itself, so a batch may send all of them together, after its inserts. */

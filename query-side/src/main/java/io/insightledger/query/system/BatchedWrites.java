@@ -1,7 +1,5 @@
 package io.insightledger.query.system;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A projection's writes, held back until its processor's batch ends and then sent as one JDBC batch per statement
+ * A projection's writes, held back until its {@link BatchWork} ends and then sent as one JDBC batch per statement
  * (one round trip each, and one multi-row insert with the driver's rewriting). Statements of different kinds may run
  * in another order than they were asked for, so only writes that commute belong here: inserts of rows written once
  * ({@link #later}), then updates whose order does not matter, such as {@code version = GREATEST(version, ?)}
@@ -45,25 +43,26 @@ public class BatchedWrites {
 
     /** Sends what is held back now, in the caller's transaction. */
     public void flush() {
-        if (CurrentUnitOfWork.isStarted()) {
-            pending().send();
+        BatchWork work = BatchWork.current();
+        if (work != null) {
+            pending(work).send();
         }
     }
 
     private void hold(String sql, Object[] params, boolean last) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        BatchWork work = BatchWork.current();
+        if (work == null) {
             jdbc.update(sql, params);
             return;
         }
-        Pending pending = pending();
+        Pending pending = pending(work);
         (last ? pending.updates : pending.inserts).computeIfAbsent(sql, statement -> new ArrayList<>()).add(params);
     }
 
-    private Pending pending() {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(BatchedWrites.class.getName(), key -> {
+    private Pending pending(BatchWork work) {
+        return work.held(Pending.class.getName(), () -> {
             Pending created = new Pending();
-            batch.onPrepareCommit(unitOfWork -> created.send());
+            work.atEnd(created::send);
             return created;
         });
     }

@@ -1,16 +1,28 @@
 package io.insightledger.query.system;
 
 import io.insightledger.platform.web.InvalidInputException;
+import io.insightledger.platform.web.Storable;
 import org.springframework.format.annotation.DateTimeFormat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 
 /** {@code ?from=&to=}: ISO-8601 instants, either end open; {@code from} inclusive, {@code to} exclusive. */
 public record Period(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
 
     public Period {
+        if (from != null) {
+            Storable.queried("from", from).ifPresent(problem -> {
+                throw new InvalidInputException(List.of(problem));
+            });
+        }
+        if (to != null) {
+            Storable.queried("to", to).ifPresent(problem -> {
+                throw new InvalidInputException(List.of(problem));
+            });
+        }
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidInputException("to", "After", "must be after from");
         }

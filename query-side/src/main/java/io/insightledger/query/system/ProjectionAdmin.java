@@ -37,16 +37,21 @@ public class ProjectionAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
 
-    public enum State { RUNNING, REBUILDING, STOPPED }
+    /** ERROR: the processor's last batch failed for a reason that is not an event's (the database is gone?). */
+    public enum State { RUNNING, REBUILDING, STOPPED, ERROR }
 
     /**
-     * @param position      events consumed (the sum of the partitions' offsets reached)
-     * @param end           events on the topic
-     * @param eventsHandled since this application started, rebuilds included
-     * @param progress      for a rebuild, the share of the topic replayed so far (0 to 1)
+     * @param position         events consumed (the sum of the partitions' offsets reached)
+     * @param end              events on the topic
+     * @param eventsHandled    since this application started, rebuilds included
+     * @param progress         for a rebuild, the share of the topic replayed so far (0 to 1)
+     * @param deadLetters      events parked in the dead-letter queue
+     * @param oldestDeadLetter when the oldest of them was first tried
+     * @param error            why the processor is in error, if it is
      */
     public record Status(String name, State state, long position, long end, long lag, long eventsHandled,
-                         double eventsPerSecond, Double progress, Instant rebuildStartedAt) {
+                         double eventsPerSecond, Double progress, Instant rebuildStartedAt, long deadLetters,
+                         Instant oldestDeadLetter, String error) {
     }
 
     /** A read that depends on a projection being rebuilt: 503, come back shortly. */
@@ -68,17 +73,20 @@ public class ProjectionAdmin {
     private final ProjectionMeter meter;
     private final ProjectionChanges changes;
     private final EventTopic topic;
+    private final DeadLetterQueue deadLetters;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Map<String, Instant> rebuilding = new ConcurrentHashMap<>();
     private final AtomicLong rebuildsEnded = new AtomicLong();
 
     ProjectionAdmin(EventProcessingConfiguration processing, ProjectionMeter meter, ProjectionChanges changes,
-                    EventTopic topic, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+                    EventTopic topic, DeadLetterQueue deadLetters, JdbcClient jdbc,
+                    PlatformTransactionManager transactionManager) {
         this.processing = processing;
         this.meter = meter;
         this.changes = changes;
         this.topic = topic;
+        this.deadLetters = deadLetters;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
     }
@@ -89,11 +97,12 @@ public class ProjectionAdmin {
 
     public List<Status> statuses() {
         Map<TopicPartition, Long> ends = topic.endOffsets();
-        return names().stream().sorted().map(name -> status(name, ends)).toList();
+        Map<String, DeadLetterQueue.Summary> parked = deadLetters.summary();
+        return names().stream().sorted().map(name -> status(name, ends, parked)).toList();
     }
 
     public Status status(String name) {
-        return status(name, topic.endOffsets());
+        return status(name, topic.endOffsets(), deadLetters.summary());
     }
 
     /** How many rebuilds have ended: an answer remembered from before a rebuild is not handed out after it. */
@@ -126,6 +135,7 @@ public class ProjectionAdmin {
         // reads the topic from its first record, as on a first start.
         transactions.executeWithoutResult(tx -> {
             processor.eventHandlerInvoker().performReset();
+            deadLetters.clear(name);
             jdbc.sql("DELETE FROM TokenEntry WHERE processorName = ?").param(name).update();
         });
         processor.start();
@@ -165,7 +175,7 @@ public class ProjectionAdmin {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Math::max));
     }
 
-    private Status status(String name, Map<TopicPartition, Long> ends) {
+    private Status status(String name, Map<TopicPartition, Long> ends, Map<String, DeadLetterQueue.Summary> parked) {
         TrackingEventProcessor processor = processor(name);
         Instant startedAt = rebuilding.get(name);
         Map<TopicPartition, Long> positions = positions(processor);
@@ -175,10 +185,16 @@ public class ProjectionAdmin {
         long lag = ends.entrySet().stream()
                 .mapToLong(e -> Math.max(0, e.getValue() - positions.getOrDefault(e.getKey(), -1L) - 1))
                 .sum();
-        State state = startedAt != null ? State.REBUILDING : processor.isRunning() ? State.RUNNING : State.STOPPED;
+        String error = processor.processingStatus().values().stream()
+                .filter(EventTrackerStatus::isErrorState)
+                .map(tracker -> String.valueOf(tracker.getError()))
+                .findFirst().orElse(null);
+        State state = startedAt != null ? State.REBUILDING : error != null ? State.ERROR
+                : processor.isRunning() ? State.RUNNING : State.STOPPED;
         Double progress = startedAt == null ? null : end == 0 ? 1.0 : Math.min(1.0, (double) position / end);
+        DeadLetterQueue.Summary letters = parked.getOrDefault(name, new DeadLetterQueue.Summary(0, null));
         return new Status(name, state, position, end, lag, meter.eventsHandled(name), meter.eventsPerSecond(name),
-                progress, startedAt);
+                progress, startedAt, letters.count(), letters.oldest(), error);
     }
 
     private static Map<TopicPartition, Long> positions(TrackingToken token) {

@@ -1,9 +1,7 @@
 package io.insightledger.query.system;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,21 +26,22 @@ public class ProjectionCursor {
         this.batches = batches;
     }
 
-    /** A batch's cursors: read (and locked) together, written together before the batch commits. */
+    /** A unit's cursors: read (and locked) together, written together when the unit ends. */
     private record BatchCursors(Map<String, Long> known, Map<String, Long> moved) {
     }
 
     /**
-     * Moves the cursor to this event, in the caller's transaction. Inside a processor's batch, the cursors of all its
-     * aggregates are read in one query and all moved cursors are written in one JDBC batch when the batch commits:
-     * round trips to PostgreSQL were most of a projection's time.
+     * Moves the cursor to this event, in the caller's transaction. Inside a processor's {@link BatchWork}, the cursors
+     * of all its aggregates are read in one query and all moved cursors are written in one JDBC batch when the work
+     * ends: round trips to PostgreSQL were most of a projection's time.
      *
      * @return whether the event is new to the projection (false: it was applied before)
      */
     public boolean advance(String projection, DomainEventMessage<?> event) {
         String aggregate = event.getAggregateIdentifier();
         long sequence = event.getSequenceNumber();
-        if (!CurrentUnitOfWork.isStarted()) {
+        BatchWork work = BatchWork.current();
+        if (work == null) {
             Long previous = read(projection, aggregate);
             if (previous != null && sequence <= previous) {
                 return false;
@@ -50,10 +49,9 @@ public class ProjectionCursor {
             write(projection, Map.of(aggregate, sequence));
             return true;
         }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        BatchCursors cursors = batch.getOrComputeResource(ProjectionCursor.class.getName() + "." + projection, key -> {
-            BatchCursors created = new BatchCursors(readAll(projection, batch), new HashMap<>());
-            batch.onPrepareCommit(unitOfWork -> write(projection, created.moved()));
+        BatchCursors cursors = work.held(ProjectionCursor.class.getName() + "." + projection, () -> {
+            BatchCursors created = new BatchCursors(readAll(projection, work.events()), new HashMap<>());
+            work.atEnd(() -> write(projection, created.moved()));
             return created;
         });
         Long previous = cursors.known().containsKey(aggregate) ? cursors.known().get(aggregate)
@@ -68,15 +66,12 @@ public class ProjectionCursor {
     }
 
     /**
-     * The cursors of every aggregate in the processor's batch, in one query: a batch of interleaved aggregates would
-     * otherwise read them one round trip at a time. An aggregate without a cursor is known to have none (null).
+     * The cursors of every aggregate in the unit, in one query: a batch of interleaved aggregates would otherwise read
+     * them one round trip at a time. An aggregate without a cursor is known to have none (null).
      */
-    private Map<String, Long> readAll(String projection, UnitOfWork<?> batch) {
+    private Map<String, Long> readAll(String projection, List<? extends EventMessage<?>> events) {
         Map<String, Long> known = new HashMap<>();
-        if (!(batch instanceof BatchingUnitOfWork<?> batching)) {
-            return known;
-        }
-        String[] aggregates = batching.getMessages().stream()
+        String[] aggregates = events.stream()
                 .filter(DomainEventMessage.class::isInstance)
                 .map(message -> ((DomainEventMessage<?>) message).getAggregateIdentifier())
                 .distinct().toArray(String[]::new);

@@ -3,6 +3,7 @@ package io.insightledger.query.system;
 import io.insightledger.platform.kafka.EventTopic;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventBus;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.KafkaProperties;
@@ -56,10 +57,16 @@ class QuerySideConfiguration {
                 kafka.getFetcher().getBufferSize());
     }
 
+    /**
+     * A handler's exception fails its batch (Axon's default would log it and move on, with the cursor already moved);
+     * the projection's guard then finds the event at fault and parks it (see {@link ProjectionGuard}).
+     */
     @Bean
     ConfigurerModule projectionsReadTheTopic(StreamableKafkaMessageSource<String, byte[]> source,
                                              ProjectionCursor cursor,
                                              ProjectionMeter meter,
+                                             DeadLetterQueue deadLetters,
+                                             DeadLettering deadLettering,
                                              @Value("${insight.projections.batch-size}") int batchSize) {
         return configurer -> configurer.eventProcessing()
                 .usingTrackingEventProcessors()
@@ -69,7 +76,9 @@ class QuerySideConfiguration {
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(batchSize)
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                 .registerDefaultHandlerInterceptor((config, projection) -> meter.interceptorFor(projection))
-                .registerDefaultHandlerInterceptor((config, projection) -> new ApplyOnceInterceptor(projection, cursor));
+                .registerDefaultHandlerInterceptor((config, projection) ->
+                        new ProjectionGuard(projection, cursor, deadLetters, deadLettering));
     }
 }
