@@ -66,8 +66,9 @@ final class RunningSystem implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         ExtensionContext owner = shared ? context.getRoot() : context;
+        // a class's store also answers with what the root's holds: under one key a class would get the shared system
         started = owner.getStore(ExtensionContext.Namespace.create(RunningSystem.class))
-                .getOrComputeIfAbsent(Started.class, key -> Started.start(), Started.class);
+                .getOrComputeIfAbsent(shared ? "shared" : "own", key -> Started.start(), Started.class);
     }
 
     /** Free ports chosen up front, so each side can be told where the other one is. */
