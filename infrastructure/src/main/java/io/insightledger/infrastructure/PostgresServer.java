@@ -156,7 +156,10 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("listen_addresses", HOST)
                     // the same sorting and formatting on every machine; slim images only have the C locale anyway
                     .setLocaleConfig("locale", "C")
-                    .setPGStartupWait(Duration.ofSeconds(30));
+                    .setPGStartupWait(Duration.ofSeconds(30))
+                    // closed by its owner (the launcher's shutdown hook, after the applications; a test): zonky's own
+                    // hook stopped it at once on Ctrl+C, under applications still shutting down
+                    .setRegisterShutdownHook(false);
             durability(temporary).forEach(builder::setServerConfig);
             EmbeddedPostgres postgres = builder.start();
             LOG.info("PostgreSQL listening on {}:{}, data in {} ({}), started in {} ms", HOST, postgres.getPort(),

@@ -51,15 +51,19 @@ public final class LedgerSystem implements AutoCloseable {
     }
 
     public void startCommandSide() {
-        commandSide = CommandSideApplication.builder().run(commandSideArguments().toArray(String[]::new));
+        // closed by close(), in order and before the servers under them: Spring's own shutdown hook would close
+        // them at the same time as the launcher's, and the launcher would stop PostgreSQL under them
+        commandSide = CommandSideApplication.builder().registerShutdownHook(false)
+                .run(commandSideArguments().toArray(String[]::new));
     }
 
     public void startQuerySide() {
-        querySide = QuerySideApplication.builder().run(querySideArguments().toArray(String[]::new));
+        querySide = QuerySideApplication.builder().registerShutdownHook(false)
+                .run(querySideArguments().toArray(String[]::new));
     }
 
     private void startWeb() {
-        web = WebApplication.builder().run(
+        web = WebApplication.builder().registerShutdownHook(false).run(
                 "--spring.main.banner-mode=off",
                 "--logging.include-application-name=false",
                 "--server.address=" + settings.address(),

@@ -9,6 +9,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,13 +19,30 @@ import java.util.Map;
 /**
  * {@code java -jar standalone/target/insight-ledger-standalone.jar}: a real PostgreSQL, a real Kafka broker and the
  * three applications in one JVM, with everything kept in one data directory, so a restart carries on where it stopped.
+ * With a command ({@code reconcile}), it acts on a system that runs already instead.
  */
-public final class StandaloneLauncher {
+@Command(name = "java -jar insight-ledger-standalone.jar", subcommands = ReconcileCommand.class,
+        description = {"Without a command: runs the whole system (PostgreSQL, Kafka, the command and query APIs and "
+                + "the web application), configured by the INSIGHT_* environment variables."})
+public final class StandaloneLauncher implements Runnable {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     private StandaloneLauncher() {
     }
 
     public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new StandaloneLauncher());
+        int exitCode = commandLine.execute(args);
+        // the running system lives on in its own threads; a command, or a start that failed, ends here
+        if (exitCode != 0 || commandLine.getParseResult().hasSubcommand()) {
+            System.exit(exitCode);
+        }
+    }
+
+    @Override
+    public void run() {
         quietenInfrastructureLogs();
         Map<String, String> env = System.getenv();
         Path dataDir = Path.of(env.getOrDefault("INSIGHT_DATA_DIR",

@@ -58,6 +58,23 @@ final class JavaProcess implements AutoCloseable {
         }
     }
 
+    /** A full garbage collection in the process, now (jcmd's GC.run): its heap then holds only what it keeps. */
+    void collectGarbage() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (gc.waitFor() != 0) {
+                throw new IllegalStateException("jcmd GC.run ended with " + gc.exitValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** As a crash would: SIGKILL, no shutdown hooks, nothing flushed. */
     void kill() {
         process.destroyForcibly();

@@ -51,12 +51,20 @@ class StandaloneJarIT {
             assertThat(timeline.findValuesAsText("actor")).containsOnly("demo");
             // the web application answers with the query side's view, under the same login
             assertThat(web.get("/api/hypotheses/h-1").body().path("status").asText()).isEqualTo("VALIDATED");
+            // the jar's command, against the system it runs
+            try (JavaProcess reconcile = JavaProcess.start(List.of("-jar", JAR.toString(), "reconcile"), environment,
+                    home.resolve("reconcile.log"))) {
+                reconcile.awaitOutput("republished", Duration.ofSeconds(60));
+                assertThat(reconcile.output()).contains("Reconciliation done").containsPattern("missing +0\\n");
+            }
             first.stop();
         }
         assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();
         assertThat(Files.isDirectory(dataDir.resolve("kafka"))).isTrue();
 
         try (JavaProcess second = standalone.start(home.resolve("second.log"))) {
+            // Ctrl+C stopped the first run cleanly: nothing to reconcile
+            assertThat(second.output()).doesNotContain("did not stop cleanly");
             JsonNode hypothesis = queries.get("/api/hypotheses/h-1").body();
             assertThat(hypothesis.path("status").asText()).isEqualTo("VALIDATED");
             assertThat(queries.get("/api/meetings/m-1").status()).isEqualTo(200);

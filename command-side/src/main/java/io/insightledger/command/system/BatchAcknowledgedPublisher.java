@@ -5,17 +5,13 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
 import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
-import org.axonframework.messaging.EventPublicationFailedException;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Waits for the broker's acknowledgement of a whole batch at once. axon-kafka's publisher waits for each record before
@@ -49,23 +45,9 @@ class BatchAcknowledgedPublisher extends KafkaPublisher<String, byte[]> {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         List<Future<RecordMetadata>> pending = batch.getOrComputeResource(PENDING, key -> {
             List<Future<RecordMetadata>> acks = new ArrayList<>();
-            batch.onPrepareCommit(unitOfWork -> awaitAll(acks));
+            batch.onPrepareCommit(unitOfWork -> BrokerAcknowledgements.awaitAll(acks, ackTimeout));
             return acks;
         });
         pending.add(ack);
-    }
-
-    private void awaitAll(List<Future<RecordMetadata>> acks) {
-        long deadline = System.nanoTime() + ackTimeout.toNanos();
-        try {
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EventPublicationFailedException("Interrupted while waiting for Kafka's acknowledgements", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new EventPublicationFailedException("Kafka did not acknowledge every event of the batch", e);
-        }
     }
 }

@@ -53,7 +53,9 @@ class CommandSideConfiguration {
 
     /**
      * The publishing processor starts at the tail of the event store. Axon's default first token marks every stored
-     * event as a replay, and the Kafka publisher ignores replays: those events would never reach the topic.
+     * event as a replay, and the Kafka publisher ignores replays: those events would never reach the topic. It is
+     * started by the reconciliation package's StartUpReconciliation, which holds it back after an unclean stop until
+     * the topic has been reconciled with the store.
      */
     @Bean
     ConfigurerModule publisherStartsAtTail(KafkaProperties kafka) {
@@ -62,7 +64,8 @@ class CommandSideConfiguration {
                 config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         // one transaction, and one wait for the broker, per batch of events (BatchAcknowledgedPublisher)
                         .andBatchSize(PUBLISHER_BATCH_SIZE)
-                        .andInitialTrackingToken(StreamableMessageSource::createTailToken));
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken)
+                        .andAutoStart(false));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.insightledger.platform.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -77,6 +78,15 @@ public final class Storable {
             return Optional.of(new ProblemResponses.FieldProblem(field, HAPPENED_RULE, HAPPENED_MESSAGE));
         }
         return Optional.empty();
+    }
+
+    /** Refuses, with a 400 naming the field, an instant a query may not ask about (null: nothing asked). */
+    public static void requireQueryable(String field, Instant value) {
+        if (value != null) {
+            queried(field, value).ifPresent(problem -> {
+                throw new InvalidInputException(List.of(problem));
+            });
+        }
     }
 
     /** The rule an instant a query asks about breaks, if any: from 1900 to the end of year 9999. */

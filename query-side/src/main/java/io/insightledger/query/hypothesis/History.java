@@ -11,8 +11,11 @@ import io.insightledger.events.hypothesis.HypothesisRevisedEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A hypothesis's history step by step: each event with a sentence for people, and the state it left. The timeline is
@@ -38,17 +41,32 @@ final class History {
     private History() {
     }
 
-    static List<Step> steps(List<JournalEntry> entries, Map<String, MeetingFact> meetings,
-                            Duration staleAfter) {
-        List<HypothesisState> states = HypothesisFold.evolution(entries, meetings, staleAfter);
-        List<Step> steps = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            JournalEntry entry = entries.get(i);
-            HypothesisState state = states.get(i);
-            steps.add(new Step(entry.sequenceNumber(), entry.type(), entry.occurredAt(), entry.actor(),
-                    entry.correlationId(), summary(entry.event(), state), state));
+    /**
+     * One page of the steps, each made into an item, as the entries stream in (in order). Before the page the entries
+     * are only folded; after it nothing more is read. So a page costs the fold's state and its own items, however long
+     * the history: a timeline item keeps nothing of the state it was made from.
+     *
+     * @param first the position of the page's first step, from 0
+     */
+    static <T> List<T> page(Stream<JournalEntry> entries, Map<String, MeetingFact> meetings, Duration staleAfter,
+                            long first, int size, Function<Step, T> item) {
+        HypothesisFold fold = new HypothesisFold(meetings, staleAfter);
+        List<T> page = new ArrayList<>(size);
+        Iterator<JournalEntry> remaining = entries.iterator();
+        for (long position = 0; page.size() < size && remaining.hasNext(); position++) {
+            JournalEntry entry = remaining.next();
+            fold.apply(entry);
+            if (position >= first) {
+                page.add(item.apply(step(entry, fold.snapshot(entry.occurredAt()))));
+            }
         }
-        return steps;
+        return page;
+    }
+
+    /** The step an entry made, given the state it left. */
+    static Step step(JournalEntry entry, HypothesisState after) {
+        return new Step(entry.sequenceNumber(), entry.type(), entry.occurredAt(), entry.actor(),
+                entry.correlationId(), summary(entry.event(), after), after);
     }
 
     private static String summary(Object event, HypothesisState after) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The fold of a hypothesis's own events into its state. Every view of a hypothesis (now, as of an instant, each step
@@ -61,24 +62,15 @@ public final class HypothesisFold {
         this.staleAfter = staleAfter;
     }
 
-    /** Its state after all of {@code entries} with an instant at or before {@code asOf}; empty if not proposed yet. */
-    public static Optional<HypothesisState> asOf(List<JournalEntry> entries, Map<String, MeetingFact> meetings,
+    /**
+     * Its state after all of {@code entries} with an instant at or before {@code asOf}; empty if not proposed yet.
+     * The entries are folded as they come: only the fold's state is kept.
+     */
+    public static Optional<HypothesisState> asOf(Stream<JournalEntry> entries, Map<String, MeetingFact> meetings,
                                                  Duration staleAfter, Instant asOf) {
         HypothesisFold fold = new HypothesisFold(meetings, staleAfter);
-        entries.stream().filter(e -> !e.occurredAt().isAfter(asOf)).forEach(fold::apply);
+        entries.filter(e -> !e.occurredAt().isAfter(asOf)).forEachOrdered(fold::apply);
         return fold.isProposed() ? Optional.of(fold.snapshot(asOf)) : Optional.empty();
-    }
-
-    /** Its state after each of {@code entries}, as it stood at that event's instant. */
-    public static List<HypothesisState> evolution(List<JournalEntry> entries, Map<String, MeetingFact> meetings,
-                                                  Duration staleAfter) {
-        HypothesisFold fold = new HypothesisFold(meetings, staleAfter);
-        List<HypothesisState> states = new ArrayList<>();
-        for (JournalEntry entry : entries) {
-            fold.apply(entry);
-            states.add(fold.snapshot(entry.occurredAt()));
-        }
-        return states;
     }
 
     public boolean isProposed() {

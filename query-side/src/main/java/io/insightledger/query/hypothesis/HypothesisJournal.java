@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.insightledger.events.hypothesis.EvidenceLinkedEvent;
 import io.insightledger.query.system.BatchedWrites;
 import io.insightledger.query.system.EventContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static io.insightledger.query.system.SqlValues.instant;
 import static io.insightledger.query.system.SqlValues.timestamp;
@@ -32,13 +39,24 @@ import static io.insightledger.query.system.SqlValues.timestamp;
 public class HypothesisJournal {
 
     private static final String EVENT_PACKAGE = "io.insightledger.events.";
+    /** Rows fetched at a time when one hypothesis's journal is streamed: its length never decides the memory. */
+    private static final int FETCH_SIZE = 500;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate snapshots;
     private final BatchedWrites writes;
     private final ObjectMapper json;
 
-    HypothesisJournal(JdbcClient jdbc, BatchedWrites writes, ObjectMapper json) {
+    HypothesisJournal(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
+                      BatchedWrites writes, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(FETCH_SIZE);
+        this.snapshots = new TransactionTemplate(transactions);
+        snapshots.setReadOnly(true);
+        // the length counted, the meetings and the entries read then all come from one moment of the journal
+        snapshots.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.writes = writes;
         this.json = json;
     }
@@ -59,11 +77,29 @@ public class HypothesisJournal {
         }
     }
 
-    public List<JournalEntry> entries(String hypothesisId) {
-        return jdbc.sql("SELECT * FROM hypothesis_journal WHERE hypothesis_id = ? ORDER BY sequence_number")
-                .param(hypothesisId)
-                .query((rs, row) -> entry(rs))
-                .list();
+    /**
+     * Runs {@code reading} in a read-only transaction on one snapshot of the journal, so that what it reads agrees,
+     * and so that PostgreSQL streams {@link #entries(String, Instant)} from a cursor instead of sending them all.
+     */
+    <T> T inOneSnapshot(Supplier<T> reading) {
+        return snapshots.execute(status -> reading.get());
+    }
+
+    /** How many events the hypothesis has; 0 for one never proposed. */
+    long length(String hypothesisId) {
+        return jdbc.sql("SELECT count(*) FROM hypothesis_journal WHERE hypothesis_id = ?")
+                .param(hypothesisId).query(Long.class).single();
+    }
+
+    /**
+     * The hypothesis's events in order, up to an instant ({@code null}: all of them), read as the stream is consumed
+     * and no further: close it. They stream only {@link #inOneSnapshot in one snapshot}.
+     */
+    Stream<JournalEntry> entries(String hypothesisId, Instant upTo) {
+        String upToInstant = upTo == null ? "" : " AND occurred_at <= ?";
+        Object[] params = upTo == null ? new Object[]{hypothesisId} : new Object[]{hypothesisId, timestamp(upTo)};
+        return streaming.queryForStream("SELECT * FROM hypothesis_journal WHERE hypothesis_id = ?" + upToInstant
+                + " ORDER BY sequence_number", (rs, row) -> entry(rs), params);
     }
 
     /** The journals of several hypotheses in one query, each in order; a hypothesis without events has none. */
@@ -101,11 +137,22 @@ public class HypothesisJournal {
     }
 
     public Map<String, MeetingFact> meetings(Collection<List<JournalEntry>> histories) {
-        List<String> ids = histories.stream().flatMap(List::stream)
+        return meetings(histories.stream().flatMap(List::stream)
                 .map(JournalEntry::event)
                 .filter(EvidenceLinkedEvent.class::isInstance)
                 .map(e -> ((EvidenceLinkedEvent) e).meetingId())
-                .distinct().toList();
+                .distinct().toList());
+    }
+
+    /** The meetings a hypothesis's evidence cites, known without reading its events: the journal notes them. */
+    Map<String, MeetingFact> meetingsCitedBy(String hypothesisId) {
+        return meetings(jdbc.sql("""
+                        SELECT DISTINCT meeting_id FROM hypothesis_journal
+                        WHERE hypothesis_id = ? AND meeting_id IS NOT NULL""")
+                .param(hypothesisId).query(String.class).list());
+    }
+
+    private Map<String, MeetingFact> meetings(List<String> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }

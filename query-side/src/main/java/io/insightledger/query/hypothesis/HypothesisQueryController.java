@@ -1,5 +1,6 @@
 package io.insightledger.query.hypothesis;
 
+import io.insightledger.platform.web.Storable;
 import io.insightledger.query.system.NotFoundException;
 import io.insightledger.query.system.PageRequest;
 import io.insightledger.query.system.PageResponse;
@@ -22,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The board, a hypothesis, its timeline and its evolution; each as it stands now or, with {@code asOf}, as it stood
@@ -57,6 +60,7 @@ class HypothesisQueryController {
                                  Instant asOf) {
         projections.requireReady(HypothesisProjection.NAME);
         query.sorting();
+        Storable.requireQueryable("asOf", asOf);
         return asOf == null ? boardNow(query, page) : boardAsOf(query, page, asOf);
     }
 
@@ -81,7 +85,7 @@ class HypothesisQueryController {
         Map<String, List<JournalEntry>> histories = journal.allUpTo(asOf);
         Map<String, MeetingFact> meetings = journal.meetings(histories.values());
         List<HypothesisState> matching = histories.values().stream()
-                .map(entries -> HypothesisFold.asOf(entries, meetings, staleAfter, asOf))
+                .map(entries -> HypothesisFold.asOf(entries.stream(), meetings, staleAfter, asOf))
                 .flatMap(Optional::stream)
                 .filter(query::matches)
                 .toList();
@@ -97,12 +101,16 @@ class HypothesisQueryController {
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                                Instant asOf,
                                @RequestParam(required = false) Long minVersion) {
+        Storable.requireQueryable("asOf", asOf);
         projections.requireReady(HypothesisProjection.NAME);
         readYourWrites.awaitVersion(minVersion, () -> projectedVersion(id));
         if (asOf != null) {
-            List<JournalEntry> entries = journal.entries(id);
-            return HypothesisFold.asOf(entries, journal.meetings(List.of(entries)), staleAfter, asOf)
-                    .orElseThrow(() -> new NotFoundException("hypothesis", id + " as of " + asOf));
+            return journal.inOneSnapshot(() -> {
+                Map<String, MeetingFact> meetings = journal.meetingsCitedBy(id);
+                try (Stream<JournalEntry> entries = journal.entries(id, asOf)) {
+                    return HypothesisFold.asOf(entries, meetings, staleAfter, asOf);
+                }
+            }).orElseThrow(() -> new NotFoundException("hypothesis", id + " as of " + asOf));
         }
         return jdbc.sql("SELECT state FROM hypothesis_board WHERE hypothesis_id = ?")
                 .param(id)
@@ -117,25 +125,29 @@ class HypothesisQueryController {
                                                 @RequestParam(required = false) Long minVersion) {
         projections.requireReady(HypothesisProjection.NAME);
         readYourWrites.awaitVersion(minVersion, () -> projectedVersion(id));
-        List<History.Step> steps = steps(id);
-        return PageResponse.of(steps.stream().skip(page.offset()).limit(page.size())
-                .map(History.TimelineItem::of).toList(), page, steps.size());
+        return history(id, page, History.TimelineItem::of);
     }
 
     /** The successive states of the idea, one per event, for stepping through how it changed. */
     @GetMapping("/{id}/evolution")
     PageResponse<History.Step> evolution(@PathVariable String id, @Valid PageRequest page) {
         projections.requireReady(HypothesisProjection.NAME);
-        List<History.Step> steps = steps(id);
-        return PageResponse.of(steps.stream().skip(page.offset()).limit(page.size()).toList(), page, steps.size());
+        return history(id, page, Function.identity());
     }
 
-    private List<History.Step> steps(String id) {
-        List<JournalEntry> entries = journal.entries(id);
-        if (entries.isEmpty()) {
-            throw new NotFoundException("hypothesis", id);
-        }
-        return History.steps(entries, journal.meetings(List.of(entries)), staleAfter);
+    /** A page of the history, folded as the journal streams in, up to the page's last step and no further. */
+    private <T> PageResponse<T> history(String id, PageRequest page, Function<History.Step, T> item) {
+        return journal.inOneSnapshot(() -> {
+            long length = journal.length(id);
+            if (length == 0) {
+                throw new NotFoundException("hypothesis", id);
+            }
+            Map<String, MeetingFact> meetings = journal.meetingsCitedBy(id);
+            try (Stream<JournalEntry> entries = journal.entries(id, null)) {
+                return PageResponse.of(History.page(entries, meetings, staleAfter, page.offset(), page.size(), item),
+                        page, length);
+            }
+        });
     }
 
     private long projectedVersion(String id) {

@@ -6,23 +6,14 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 
 /** {@code ?from=&to=}: ISO-8601 instants, either end open; {@code from} inclusive, {@code to} exclusive. */
 public record Period(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
 
     public Period {
-        if (from != null) {
-            Storable.queried("from", from).ifPresent(problem -> {
-                throw new InvalidInputException(List.of(problem));
-            });
-        }
-        if (to != null) {
-            Storable.queried("to", to).ifPresent(problem -> {
-                throw new InvalidInputException(List.of(problem));
-            });
-        }
+        Storable.requireQueryable("from", from);
+        Storable.requireQueryable("to", to);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidInputException("to", "After", "must be after from");
         }

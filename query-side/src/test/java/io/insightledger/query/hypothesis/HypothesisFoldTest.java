@@ -25,9 +25,10 @@ import static org.assertj.core.api.Assertions.within;
 /** The one fold behind every view of a hypothesis: now, as of an instant, and step by step. */
 class HypothesisFoldTest {
 
-    private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
-    private static final Duration STALE_AFTER = Duration.ofDays(30);
-    private static final Map<String, MeetingFact> MEETINGS = Map.of(
+    static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+    static final Duration STALE_AFTER = Duration.ofDays(30);
+    /** Acme's meeting counts; Beta's was retracted ten days in. */
+    static final Map<String, MeetingFact> MEETINGS = Map.of(
             "m-acme", new MeetingFact("m-acme", "Review", "Acme", "bank", T0, null, Map.of("o1", "Keys by hand")),
             "m-beta", new MeetingFact("m-beta", "Call", "Beta", "retail", T0, T0.plus(Duration.ofDays(10)),
                     Map.of()));
@@ -60,8 +61,8 @@ class HypothesisFoldTest {
     @Test
     void aMeetingRetractedLaterStillCountsBeforeItsRetraction() {
         proposedWithTwoPieces();
-        HypothesisState before = HypothesisFold.asOf(journal, MEETINGS, STALE_AFTER, T0.plus(Duration.ofDays(5)))
-                .orElseThrow();
+        HypothesisState before = HypothesisFold.asOf(journal.stream(), MEETINGS, STALE_AFTER,
+                T0.plus(Duration.ofDays(5))).orElseThrow();
         assertThat(before.confidenceExplanation().logOdds()).isCloseTo(4.0, within(1e-9));
         assertThat(before.supportingCount()).isEqualTo(2);
         HypothesisState after = now();
@@ -75,7 +76,7 @@ class HypothesisFoldTest {
     @Test
     void nothingBeforeTheProposal() {
         proposedWithTwoPieces();
-        assertThat(HypothesisFold.asOf(journal, MEETINGS, STALE_AFTER, T0.minusSeconds(1))).isEmpty();
+        assertThat(HypothesisFold.asOf(journal.stream(), MEETINGS, STALE_AFTER, T0.minusSeconds(1))).isEmpty();
     }
 
     @Test
@@ -104,8 +105,8 @@ class HypothesisFoldTest {
     void withdrawnEvidenceStaysVisibleButWeighsNothing() {
         proposedWithTwoPieces();
         at(3, new EvidenceWithdrawnEvent("h", "e1", "misheard"));
-        HypothesisState state = HypothesisFold.asOf(journal, MEETINGS, STALE_AFTER, T0.plus(Duration.ofDays(3)))
-                .orElseThrow();
+        HypothesisState state = HypothesisFold.asOf(journal.stream(), MEETINGS, STALE_AFTER,
+                T0.plus(Duration.ofDays(3))).orElseThrow();
         assertThat(state.evidence()).hasSize(2);
         assertThat(state.evidence().get(0).counts()).isFalse();
         assertThat(state.evidence().get(0).withdrawalReason()).isEqualTo("misheard");
@@ -116,7 +117,7 @@ class HypothesisFoldTest {
     void anOpenHypothesisWithoutNewEvidenceGoesStale() {
         proposedWithTwoPieces();
         Instant later = T0.plus(Duration.ofDays(2)).plus(STALE_AFTER).plusSeconds(1);
-        assertThat(HypothesisFold.asOf(journal, MEETINGS, STALE_AFTER, later).orElseThrow().flags())
+        assertThat(HypothesisFold.asOf(journal.stream(), MEETINGS, STALE_AFTER, later).orElseThrow().flags())
                 .contains(Flag.STALE);
         assertThat(now().flags()).doesNotContain(Flag.STALE);
         assertThat(now().seenAt(later, STALE_AFTER).flags()).contains(Flag.STALE);
@@ -126,10 +127,11 @@ class HypothesisFoldTest {
     void eachStepOfTheEvolutionIsTheStateAsOfThatEvent() {
         proposedWithTwoPieces();
         at(3, new HypothesisPivotedEvent("h", "h2", "elsewhere"));
-        List<HypothesisState> steps = HypothesisFold.evolution(journal, MEETINGS, STALE_AFTER);
+        List<HypothesisState> steps = History.page(journal.stream(), MEETINGS, STALE_AFTER, 0, journal.size(),
+                History.Step::state);
         assertThat(steps).hasSize(4);
         for (int i = 0; i < steps.size(); i++) {
-            assertThat(steps.get(i)).isEqualTo(HypothesisFold.asOf(journal, MEETINGS, STALE_AFTER,
+            assertThat(steps.get(i)).isEqualTo(HypothesisFold.asOf(journal.stream(), MEETINGS, STALE_AFTER,
                     journal.get(i).occurredAt()).orElseThrow());
         }
         assertThat(steps.get(3).status()).isEqualTo(HypothesisStatus.PIVOTED);

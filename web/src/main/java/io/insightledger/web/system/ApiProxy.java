@@ -4,11 +4,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,7 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Passes {@code /api/**} to the API that owns it, credentials included: the APIs authenticate every call themselves,
  * so the browser's login is exactly the API's login. Answers are streamed, which keeps server-sent events live.
  * On shutdown it closes the streams still open before the web server waits for its requests to finish: an event
- * stream never finishes by itself.
+ * stream never finishes by itself. A request body above {@code insight.http.max-request-body} is refused here, as the
+ * APIs would refuse it, before any of it is held in memory.
  */
 @RestController
 class ApiProxy {
@@ -43,12 +48,15 @@ class ApiProxy {
             "content-type", "etag", "location", "retry-after", "x-correlation-id", "cache-control");
 
     private final Backends backends;
+    private final int maxRequestBody;
     private final HttpClient client;
     private final Set<InputStream> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
 
-    ApiProxy(Backends backends) {
+    ApiProxy(Backends backends, @Value("${insight.http.max-request-body}") DataSize maxRequestBody) {
         this.backends = backends;
+        // one byte past the limit is read to tell a chunked body that exceeds it
+        this.maxRequestBody = Math.toIntExact(maxRequestBody.toBytes() + 1) - 1;
         this.client = HttpClient.newBuilder().connectTimeout(backends.answerTimeout()).build();
     }
 
@@ -58,7 +66,7 @@ class ApiProxy {
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         URI target = backends.target(request.getMethod(), pathAndQuery);
         HttpRequest.Builder upstream = HttpRequest.newBuilder(target)
-                .method(request.getMethod(), HttpRequest.BodyPublishers.ofByteArray(request.getInputStream().readAllBytes()));
+                .method(request.getMethod(), HttpRequest.BodyPublishers.ofByteArray(bodyWithinLimit(request)));
         boolean stream = MediaType.TEXT_EVENT_STREAM_VALUE.equals(request.getHeader("Accept"));
         if (!stream) {
             upstream.timeout(backends.answerTimeout());
@@ -90,6 +98,18 @@ class ApiProxy {
         }
     }
 
+    /** The body, read only within the limit: a declared length is checked first, a chunked body as it comes. */
+    private byte[] bodyWithinLimit(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > maxRequestBody) {
+            throw new BodyTooLarge();
+        }
+        byte[] body = request.getInputStream().readNBytes(maxRequestBody + 1);
+        if (body.length > maxRequestBody) {
+            throw new BodyTooLarge();
+        }
+        return body;
+    }
+
     /** Runs before the web server's graceful shutdown, which would otherwise wait for the open streams. */
     @EventListener(ContextClosedEvent.class)
     void closeStreams() {
@@ -112,6 +132,25 @@ class ApiProxy {
             to.write(buffer, 0, read);
             to.flush();
         }
+    }
+
+    private static final class BodyTooLarge extends RuntimeException {
+        BodyTooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
+    @ExceptionHandler(BodyTooLarge.class)
+    ResponseEntity<ProblemDetail> tooLarge() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                "The request body is larger than " + maxRequestBody + " bytes, the most the API accepts.");
+        problem.setType(URI.create("https://insight-ledger.io/problems/BodyWithinLimit"));
+        problem.setTitle("BodyWithinLimit");
+        problem.setProperty("rule", "BodyWithinLimit");
+        problem.setProperty("limit", maxRequestBody);
+        // closed, so that the rest of the body is never read
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                .body(problem);
     }
 
     @ExceptionHandler({ConnectException.class, HttpTimeoutException.class})

@@ -1,0 +1,216 @@
+package io.insightledger.query.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.insightledger.platform.web.ProblemResponses;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The change stream over real HTTP, with clients that read and one that does not. */
+@SpringBootTest(classes = ProjectionChangesTest.StreamOnly.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "insight.stream.max-connections=" + ProjectionChangesTest.MAX_CONNECTIONS)
+class ProjectionChangesTest {
+
+    static final int MAX_CONNECTIONS = 2;
+
+    @SpringBootConfiguration
+    @ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+            WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+            JacksonAutoConfiguration.class})
+    @Import({ProjectionChanges.class, StreamController.class, ProblemResponses.class})
+    static class StreamOnly {
+        @Bean
+        MeterRegistry meters() {
+            return new SimpleMeterRegistry();
+        }
+    }
+
+    @Autowired
+    ProjectionChanges changes;
+    @Autowired
+    MeterRegistry meters;
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<Socket> sockets = new ArrayList<>();
+
+    @AfterEach
+    void endStreams() throws IOException {
+        changes.endStreams();
+        for (Socket socket : sockets) {
+            socket.close();
+        }
+    }
+
+    /** A client that reads every line as it comes. */
+    private List<String> reader() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        http.sendAsync(stream(), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(lines::add));
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:hello"));
+        return lines;
+    }
+
+    /** A client that asks for the stream and then never reads: its buffers fill, and the server's writes block. */
+    private void nonReader() throws IOException {
+        Socket socket = new Socket();
+        sockets.add(socket);
+        socket.setReceiveBufferSize(1024);
+        socket.connect(new InetSocketAddress("127.0.0.1", port));
+        OutputStream request = socket.getOutputStream();
+        request.write(("GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        request.flush();
+    }
+
+    private HttpRequest stream() {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream"))
+                .header("Accept", "text/event-stream").build();
+    }
+
+    private double clients() {
+        return meters.get("insight.stream.clients").gauge().value();
+    }
+
+    private static long changesIn(List<String> lines) {
+        return lines.stream().filter("event:change"::equals).count();
+    }
+
+    @Test
+    void aClientThatStopsReadingIsDroppedAndHoldsUpNothing() throws Exception {
+        List<String> reading = reader();
+        nonReader();
+        await().atMost(Duration.ofSeconds(10)).until(() -> clients() == 2);
+        // long enough that the non-reader's socket buffers fill long before the end
+        String aggregateId = "h-" + "x".repeat(400);
+        int batches = 100;
+        int perBatch = 100;
+
+        // as a projection would: a batch, committed, announced; the reading client keeps up with it
+        CompletableFuture<Void> projection = CompletableFuture.runAsync(() -> {
+            for (int batch = 0; batch < batches; batch++) {
+                int first = batch * perBatch;
+                IntStream.range(first, first + perBatch)
+                        .forEach(version -> changes.announce("hypotheses", aggregateId, version));
+                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                        .until(() -> changesIn(reading) >= first + perBatch);
+            }
+        });
+
+        projection.get(60, TimeUnit.SECONDS);
+        assertThat(meters.get("insight.stream.clients.dropped").counter().count()).isEqualTo(1);
+        assertThat(clients()).isEqualTo(1);
+        List<Long> versions = reading.stream().filter(line -> line.startsWith("data:"))
+                .map(line -> json(line.substring(5)))
+                .filter(data -> data.has("version"))
+                .map(data -> data.path("version").asLong()).toList();
+        assertThat(versions).hasSize(batches * perBatch).isSorted();
+        // its place is free again
+        reader();
+        assertThat(clients()).isEqualTo(2);
+    }
+
+    @Test
+    void oneClientMoreThanTheLimitIsAskedToComeBackLater() throws Exception {
+        for (int i = 0; i < MAX_CONNECTIONS; i++) {
+            reader();
+        }
+
+        HttpResponse<String> refused = http.send(stream(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json(refused.body());
+        assertThat(problem.path("rule").asText()).isEqualTo("StreamConnectionsWithinLimit");
+        assertThat(problem.path("limit").asInt()).isEqualTo(MAX_CONNECTIONS);
+    }
+
+    @Test
+    void aChangeIsAnnouncedOnceCommittedAndNeverWhenRolledBack() {
+        List<String> lines = reader();
+
+        inTransaction(() -> changes.announce("meetings", "m-rolled-back", 0),
+                TransactionSynchronization.STATUS_ROLLED_BACK);
+        inTransaction(() -> changes.announce("meetings", "m-committed", 0),
+                TransactionSynchronization.STATUS_COMMITTED);
+        changes.announceState("meetings", "REBUILDING");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:projection"));
+        assertThat(lines).filteredOn(line -> line.startsWith("event:"))
+                .containsExactly("event:hello", "event:change", "event:projection");
+        assertThat(String.join("\n", lines)).contains("m-committed").doesNotContain("m-rolled-back");
+    }
+
+    @Test
+    void streamsEndWhenTheApplicationCloses() throws Exception {
+        CompletableFuture<HttpResponse<Void>> stream = http.sendAsync(stream(), HttpResponse.BodyHandlers.discarding());
+        await().atMost(Duration.ofSeconds(10)).until(() -> clients() == 1);
+
+        changes.endStreams();
+
+        assertThat(stream.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(clients()).isZero();
+    }
+
+    /** Runs {@code work} in a stand-in transaction that ends as {@code outcome} says. */
+    private static void inTransaction(Runnable work, int outcome) {
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            work.run();
+            List<TransactionSynchronization> synchronizations = TransactionSynchronizationManager.getSynchronizations();
+            if (outcome == TransactionSynchronization.STATUS_COMMITTED) {
+                synchronizations.forEach(TransactionSynchronization::afterCommit);
+            }
+            synchronizations.forEach(synchronization -> synchronization.afterCompletion(outcome));
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
