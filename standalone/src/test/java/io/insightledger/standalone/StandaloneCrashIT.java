@@ -24,7 +24,7 @@ class StandaloneCrashIT {
 
     @Test
     void everyAcknowledgedWriteSurvivesAKillOfTheJvmAndPostgresTogether(@TempDir Path home) throws Exception {
-        StandaloneJar standalone = new StandaloneJar(home.resolve("data"));
+        StandaloneJar standalone = StandaloneJar.on(home.resolve("data"));
         WriteLoad load;
         try (JavaProcess first = standalone.start(home.resolve("first.log"))) {
             load = WriteLoad.start(standalone.commands(), "crash", CLIENTS);

@@ -2,25 +2,20 @@ package io.insightledger.standalone;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** The packaged jar, run as the README says: one data directory, and every port its own free one. */
-final class StandaloneJar {
+record StandaloneJar(Path dataDir, int commandPort, int queryPort, int webPort, int postgresPort, int kafkaPort) {
 
     static final String USER = "demo";
     static final String PASSWORD = "demo";
     private static final Path JAR = Path.of("target", "insight-ledger-standalone.jar");
 
-    private final Path dataDir;
-    private final int commandPort = RunningSystem.freePort();
-    private final int queryPort = RunningSystem.freePort();
-    private final int webPort = RunningSystem.freePort();
-    private final int postgresPort = RunningSystem.freePort();
-    private final int kafkaPort = RunningSystem.freePort();
-
-    StandaloneJar(Path dataDir) {
-        this.dataDir = dataDir;
+    static StandaloneJar on(Path dataDir) {
+        return new StandaloneJar(dataDir, RunningSystem.freePort(), RunningSystem.freePort(), RunningSystem.freePort(),
+                RunningSystem.freePort(), RunningSystem.freePort());
     }
 
     static Path jar() {
@@ -29,13 +24,7 @@ final class StandaloneJar {
 
     /** Starts the jar and waits until it says it is running; its output goes to {@code log}. */
     JavaProcess start(Path log) {
-        JavaProcess process = JavaProcess.start(List.of("-Xmx768m", "-jar", JAR.toString()), Map.of(
-                "INSIGHT_DATA_DIR", dataDir.toString(),
-                "INSIGHT_COMMAND_PORT", Integer.toString(commandPort),
-                "INSIGHT_QUERY_PORT", Integer.toString(queryPort),
-                "INSIGHT_WEB_PORT", Integer.toString(webPort),
-                "INSIGHT_POSTGRES_PORT", Integer.toString(postgresPort),
-                "INSIGHT_KAFKA_PORT", Integer.toString(kafkaPort)), log);
+        JavaProcess process = launch(log);
         try {
             process.awaitOutput("Insight Ledger is running.", Duration.ofSeconds(180));
         } catch (RuntimeException e) {
@@ -45,20 +34,17 @@ final class StandaloneJar {
         return process;
     }
 
-    Path dataDir() {
-        return dataDir;
-    }
-
-    int commandPort() {
-        return commandPort;
-    }
-
-    int queryPort() {
-        return queryPort;
-    }
-
-    int webPort() {
-        return webPort;
+    /** Runs the jar with {@code arguments} (a command such as {@code reconcile}, or none), without waiting. */
+    JavaProcess launch(Path log, String... arguments) {
+        List<String> command = new ArrayList<>(List.of("-Xmx768m", "-jar", JAR.toString()));
+        command.addAll(List.of(arguments));
+        return JavaProcess.start(command, Map.of(
+                "INSIGHT_DATA_DIR", dataDir.toString(),
+                "INSIGHT_COMMAND_PORT", Integer.toString(commandPort),
+                "INSIGHT_QUERY_PORT", Integer.toString(queryPort),
+                "INSIGHT_WEB_PORT", Integer.toString(webPort),
+                "INSIGHT_POSTGRES_PORT", Integer.toString(postgresPort),
+                "INSIGHT_KAFKA_PORT", Integer.toString(kafkaPort)), log);
     }
 
     Api commands() {

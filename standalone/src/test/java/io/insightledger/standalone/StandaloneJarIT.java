@@ -19,7 +19,7 @@ class StandaloneJarIT {
     void theStandaloneRunServesTheWalkThroughAndKeepsEverythingAcrossARestart(@TempDir Path home) {
         assertThat(StandaloneJar.jar()).as("built by the package phase").exists();
         Path dataDir = home.resolve("data");
-        StandaloneJar standalone = new StandaloneJar(dataDir);
+        StandaloneJar standalone = StandaloneJar.on(dataDir);
         int commandPort = standalone.commandPort();
         int queryPort = standalone.queryPort();
         int webPort = standalone.webPort();
@@ -52,8 +52,7 @@ class StandaloneJarIT {
             // the web application answers with the query side's view, under the same login
             assertThat(web.get("/api/hypotheses/h-1").body().path("status").asText()).isEqualTo("VALIDATED");
             // the jar's command, against the system it runs
-            try (JavaProcess reconcile = JavaProcess.start(List.of("-jar", JAR.toString(), "reconcile"), environment,
-                    home.resolve("reconcile.log"))) {
+            try (JavaProcess reconcile = standalone.launch(home.resolve("reconcile.log"), "reconcile")) {
                 reconcile.awaitOutput("republished", Duration.ofSeconds(60));
                 assertThat(reconcile.output()).contains("Reconciliation done").containsPattern("missing +0\\n");
             }
