@@ -14,11 +14,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The command side dies (kill -9) while it publishes: records of a batch are on the topic, and its token, committed
  * only after the broker acknowledged the whole batch, does not cover them yet. Started again, it publishes that batch a
- * second time (delivery is at least once); nothing acknowledged is lost, and the query side applies each event once.
+ * second time (delivery is at least once), after the start-up reconciliation put back what the topic lacked; nothing
+ * acknowledged is lost, and the query side applies each event once.
  */
 class CommandSideCrashIT {
 
@@ -66,9 +68,11 @@ class CommandSideCrashIT {
         assertThat(republished).as("records beyond the token after %d kills mid-batch", kills).isPositive();
 
         running.system().startCommandSide();
-        load.assertEveryAcknowledgedWriteProjectedOnce(running.queries(), eventStore.eventsPerAggregate(),
-                Duration.ofSeconds(120));
-        // the records beyond the token went out again, and only those
+        Map<String, Long> stored = eventStore.eventsPerAggregate();
+        load.assertEveryAcknowledgedWriteProjectedOnce(running.queries(), stored, Duration.ofSeconds(120));
+        // the start-up reconciliation may have put the missing ones on the topic first; the publisher goes on anyway
+        long storedEvents = stored.values().stream().mapToLong(Long::longValue).sum();
+        await().atMost(Duration.ofSeconds(60)).until(() -> eventStore.coveredByPublisherToken() == storedEvents);
         List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(kafka);
         Map<String, Long> copies = records.stream().map(TopicReader::json).collect(Collectors.groupingBy(
                 event -> event.path("aggregateId").asText() + "@" + event.path("sequenceNumber").asLong(),
@@ -76,7 +80,8 @@ class CommandSideCrashIT {
         long duplicates = records.size() - copies.size();
         System.out.printf("CommandSideCrashIT: %d records on the topic, %d of them duplicates%n", records.size(),
                 duplicates);
-        assertThat(duplicates).isEqualTo(republished);
+        // the records beyond the token went out again (and those the reconciliation republished, once more)
+        assertThat(duplicates).isGreaterThanOrEqualTo(republished);
         assertThat(copies.values()).as("no event more than twice").allMatch(count -> count <= 2);
     }
 
