@@ -1,6 +1,9 @@
 package io.insightledger.infrastructure;
 
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
+import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.lifecycle.Startables;
@@ -11,7 +14,8 @@ import org.testcontainers.utility.DockerImageName;
  *
  * <p>{@link #stopKafka()} pauses the Kafka container and {@link #startKafka()} unpauses it: a stopped and restarted
  * container would get a new host port that the broker does not advertise. While paused, connections are not refused
- * but hang, so clients see timeouts; the broker keeps its data.
+ * but hang, so clients see timeouts; the broker keeps its data. {@link #stopPostgres()} pauses PostgreSQL the same
+ * way, for the same reason (its clients know one port).
  */
 final class ContainerInfrastructure implements Infrastructure {
 
@@ -20,7 +24,7 @@ final class ContainerInfrastructure implements Infrastructure {
 
     private final PostgreSQLContainer<?> postgres;
     private final KafkaContainer kafka;
-    private boolean kafkaPaused;
+    private final Set<GenericContainer<?>> paused = new HashSet<>();
 
     private ContainerInfrastructure(PostgreSQLContainer<?> postgres, KafkaContainer kafka) {
         this.postgres = postgres;
@@ -67,18 +71,34 @@ final class ContainerInfrastructure implements Infrastructure {
     }
 
     @Override
-    public synchronized void stopKafka() {
-        if (!kafkaPaused) {
-            kafka.getDockerClient().pauseContainerCmd(kafka.getContainerId()).exec();
-            kafkaPaused = true;
-        }
+    public void stopKafka() {
+        pause(kafka);
     }
 
     @Override
-    public synchronized void startKafka() {
-        if (kafkaPaused) {
-            kafka.getDockerClient().unpauseContainerCmd(kafka.getContainerId()).exec();
-            kafkaPaused = false;
+    public void startKafka() {
+        unpause(kafka);
+    }
+
+    @Override
+    public void stopPostgres() {
+        pause(postgres);
+    }
+
+    @Override
+    public void startPostgres() {
+        unpause(postgres);
+    }
+
+    private synchronized void pause(GenericContainer<?> container) {
+        if (paused.add(container)) {
+            container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
+        }
+    }
+
+    private synchronized void unpause(GenericContainer<?> container) {
+        if (paused.remove(container)) {
+            container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
         }
     }
 

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** PostgreSQL in a child process and Kafka in this JVM; {@link #stopKafka()} really shuts the broker down. */
+/**
+ * PostgreSQL in a child process and Kafka in this JVM; {@link #stopKafka()} and {@link #stopPostgres()} really shut
+ * the server down.
+ */
 final class EmbeddedInfrastructure implements Infrastructure {
 
     private final PostgresServer postgres;
@@ -67,6 +70,17 @@ final class EmbeddedInfrastructure implements Infrastructure {
     @Override
     public void startKafka() {
         kafka.start();
+    }
+
+    /** Shuts PostgreSQL down (fast: its clients are disconnected); connections are refused until {@link #startPostgres()}. */
+    @Override
+    public void stopPostgres() {
+        postgres.stop();
+    }
+
+    @Override
+    public void startPostgres() {
+        postgres.restart();
     }
 
     @Override

@@ -70,6 +70,15 @@ public interface Infrastructure extends AutoCloseable {
     /** Brings the broker back after {@link #stopKafka()} on the same bootstrap servers, with its data. */
     void startKafka();
 
+    /**
+     * Takes PostgreSQL, both databases, away while its data stays. Embedded: the server shuts down, its clients are
+     * disconnected and connections are refused. Containers: the container is paused, so connections hang.
+     */
+    void stopPostgres();
+
+    /** Brings PostgreSQL back after {@link #stopPostgres()} on the same port, with its data. */
+    void startPostgres();
+
     /** Stops both servers; temporary data is removed. */
     @Override
     void close();

@@ -45,12 +45,17 @@ public final class PostgresServer implements AutoCloseable {
     private static final String ZONKY_LOCK_FILE = "epg-lock";
     private static final Set<Path> DIRECTORIES_IN_USE = ConcurrentHashMap.newKeySet();
 
-    private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final boolean temporary;
+    private final int port;
+    // null while stopped (see stop)
+    private EmbeddedPostgres postgres;
 
-    private PostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private PostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean temporary) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.temporary = temporary;
+        this.port = postgres.getPort();
     }
 
     /**
@@ -66,7 +71,7 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalStateException("PostgreSQL already runs on " + directory + " in this JVM");
         }
         try {
-            return new PostgresServer(launch(directory, temporary, port), directory);
+            return new PostgresServer(launch(directory, temporary, port), directory, temporary);
         } catch (RuntimeException e) {
             DIRECTORIES_IN_USE.remove(directory);
             if (temporary) {
@@ -90,22 +95,47 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public Path dataDirectory() {
         return dataDirectory;
     }
 
-    /** Stops the server (fast shutdown); a temporary data directory is deleted. */
-    @Override
-    public void close() {
+    /**
+     * Stops the server (fast shutdown: clients are disconnected) and keeps its data directory, temporary or not, for
+     * {@link #restart()}. Connections to its port are refused meanwhile.
+     */
+    public synchronized void stop() {
+        if (postgres == null) {
+            return;
+        }
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not stop PostgreSQL", e);
         } finally {
+            postgres = null;
+        }
+    }
+
+    /** Starts the server again after {@link #stop()}, on the same directory and port. */
+    public synchronized void restart() {
+        if (postgres == null) {
+            postgres = launch(dataDirectory, temporary, port);
+        }
+    }
+
+    /** Stops the server; a temporary data directory is deleted. */
+    @Override
+    public synchronized void close() {
+        try {
+            stop();
+        } finally {
             DIRECTORIES_IN_USE.remove(dataDirectory);
+            if (temporary) {
+                Directories.deleteQuietly(dataDirectory);
+            }
         }
     }
 
@@ -120,7 +150,8 @@ public final class PostgresServer implements AutoCloseable {
             long begin = System.nanoTime();
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
-                    .setCleanDataDirectory(temporary)
+                    // zonky would delete a temporary directory on every stop; close deletes it instead
+                    .setCleanDataDirectory(false)
                     .setPort(port)
                     .setServerConfig("listen_addresses", HOST)
                     // the same sorting and formatting on every machine; slim images only have the C locale anyway

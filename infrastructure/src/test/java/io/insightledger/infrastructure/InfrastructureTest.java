@@ -30,7 +30,7 @@ class InfrastructureTest {
     }
 
     @Test
-    void embeddedKeepsDataInTheDataDirectoryAndCanTakeKafkaAway(@TempDir Path dataDir) throws Exception {
+    void embeddedKeepsDataInTheDataDirectoryAndCanTakeKafkaAndPostgresAway(@TempDir Path dataDir) throws Exception {
         try (Infrastructure infrastructure = Infrastructure.embedded(new Options(dataDir, 0, 0))) {
             execute(infrastructure, "CREATE TABLE hypothesis (id text)");
             try (Admin admin = admin(infrastructure)) {
@@ -47,6 +47,11 @@ class InfrastructureTest {
             try (Admin admin = admin(infrastructure)) {
                 assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS)).contains("hypotheses");
             }
+
+            infrastructure.stopPostgres();
+            assertThatThrownBy(() -> execute(infrastructure, "SELECT 1")).isInstanceOf(Exception.class);
+            infrastructure.startPostgres();
+            execute(infrastructure, "SELECT count(*) FROM hypothesis");
         }
         assertThat(dataDir.resolve("postgres")).isDirectory();
         assertThat(dataDir.resolve("kafka")).isDirectory();

@@ -1,6 +1,7 @@
 package io.insightledger.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,28 @@ class PostgresServerTest {
             assertThat(queryOne(postgres, postgres.jdbcUrl("scratch"), "SHOW server_version")).startsWith("17.");
             // nothing to protect from a crash: tests keep their speed
             assertThat(queryOne(postgres, postgres.jdbcUrl("scratch"), "SHOW fsync")).isEqualTo("off");
+        }
+        assertThat(Files.exists(dataDir)).isFalse();
+    }
+
+    /** What a restart of the database under load needs: the same port and data, and a temporary directory still goes on close. */
+    @Test
+    void aStoppedServerRefusesConnectionsAndRestartsOnTheSamePortWithItsData() throws SQLException {
+        Path dataDir;
+        try (PostgresServer postgres = PostgresServer.start(null, 0)) {
+            dataDir = postgres.dataDirectory();
+            int port = postgres.port();
+            String url = postgres.jdbcUrl("scratch");
+            execute(postgres, url, "CREATE TABLE survivor (id text)");
+            execute(postgres, url, "INSERT INTO survivor VALUES ('kept')");
+
+            postgres.stop();
+            assertThat(dataDir.resolve("PG_VERSION")).exists();
+            assertThatThrownBy(() -> queryOne(postgres, url, "SELECT 1")).isInstanceOf(SQLException.class);
+
+            postgres.restart();
+            assertThat(postgres.port()).isEqualTo(port);
+            assertThat(queryOne(postgres, url, "SELECT id FROM survivor")).isEqualTo("kept");
         }
         assertThat(Files.exists(dataDir)).isFalse();
     }

@@ -51,15 +51,10 @@ public final class LedgerSystem implements AutoCloseable {
     }
 
     public void startCommandSide() {
-        List<String> args = common();
-        args.add("--spring.datasource.url=" + infrastructure.jdbcUrl(EVENT_STORE_DATABASE));
-        args.add("--server.port=" + settings.commandPort());
-        args.add("--insight.links.query-side-url=" + queryUrl());
-        // the demo data is imported history: its requests carry the time they happened
-        args.add("--insight.import.enabled=true");
         // closed by close(), in order and before the servers under them: Spring's own shutdown hook would close
         // them at the same time as the launcher's, and the launcher would stop PostgreSQL under them
-        commandSide = CommandSideApplication.builder().registerShutdownHook(false).run(args.toArray(String[]::new));
+        commandSide = CommandSideApplication.builder().registerShutdownHook(false)
+                .run(commandSideArguments().toArray(String[]::new));
     }
 
     public void startQuerySide() {
@@ -75,6 +70,17 @@ public final class LedgerSystem implements AutoCloseable {
                 "--server.port=" + settings.webPort(),
                 "--insight.web.command-side-url=" + commandUrl(),
                 "--insight.web.query-side-url=" + queryUrl());
+    }
+
+    /** What the command side is started with: also for running it in a process of its own. */
+    public List<String> commandSideArguments() {
+        List<String> args = common();
+        args.add("--spring.datasource.url=" + infrastructure.jdbcUrl(EVENT_STORE_DATABASE));
+        args.add("--server.port=" + settings.commandPort());
+        args.add("--insight.links.query-side-url=" + queryUrl());
+        // the demo data is imported history: its requests carry the time they happened
+        args.add("--insight.import.enabled=true");
+        return args;
     }
 
     /** What the query side is started with: also for running it in a process of its own. */

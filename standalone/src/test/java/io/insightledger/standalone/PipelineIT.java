@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 class PipelineIT {
 
     @RegisterExtension
-    static final RunningSystem running = new RunningSystem();
+    static final RunningSystem running = RunningSystem.shared();
 
     private final Api commands = running.commands();
     private final Api queries = running.queries();

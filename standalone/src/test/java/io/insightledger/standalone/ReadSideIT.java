@@ -3,6 +3,7 @@ package io.insightledger.standalone;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.insightledger.standalone.Api.Response;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,11 +32,15 @@ import static org.awaitility.Awaitility.await;
  * The read side over the real pipeline: the board and its filters, a hypothesis now and as of instants between its
  * events, timeline and evolution, the decision log, meetings, organisations, the dashboard, live updates, read your
  * writes, and a rebuild of every projection that answers exactly as before.
+ *
+ * <p>On the shared system, and first of all classes (junit-platform.properties orders by {@link Order}): the decision
+ * log, organisations and dashboard are checked whole, so no other class's data may be there yet.
  */
+@Order(1)
 class ReadSideIT {
 
     @RegisterExtension
-    static final RunningSystem running = new RunningSystem();
+    static final RunningSystem running = RunningSystem.shared();
 
     /** The tag of the hypotheses this class sets up; other tests add hypotheses of their own. */
     private static final List<String> HISTORY = List.of("history");

@@ -1,7 +1,6 @@
 package io.insightledger.standalone;
 
 import io.insightledger.infrastructure.Infrastructure;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -9,30 +8,67 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A JUnit extension: real PostgreSQL and Kafka (containers where Docker answers, embedded otherwise) and both
- * applications on free ports, for one test class.
+ * applications on free ports. {@link #RunningSystem()} starts a system for one test class and closes it after that
+ * class: for tests that take the system apart (kills, outages, restarts) or that count everything in it.
+ * {@link #shared()} is one system for every class that asks for it, started by the first and closed when all tests of
+ * the run are done: for tests that only add data under ids of their own, each start of a system costs seconds.
  */
-final class RunningSystem implements BeforeAllCallback, AfterAllCallback {
+final class RunningSystem implements BeforeAllCallback {
 
     static final String USER = "demo";
     static final String PASSWORD = "end-to-end";
 
-    private Infrastructure infrastructure;
-    private LedgerSystem system;
+    private final boolean shared;
+    private Started started;
+
+    /** A system of this class's own. */
+    RunningSystem() {
+        this(false);
+    }
+
+    private RunningSystem(boolean shared) {
+        this.shared = shared;
+    }
+
+    /** The one system of the run that classes share. */
+    static RunningSystem shared() {
+        return new RunningSystem(true);
+    }
+
+    /** Closed by JUnit with the store it is kept in: the class's, or for the shared one the whole run's. */
+    private record Started(Infrastructure infrastructure, LedgerSystem system)
+            implements ExtensionContext.Store.CloseableResource {
+
+        static Started start() {
+            Infrastructure infrastructure = Infrastructure.start(Infrastructure.Options.temporary());
+            try {
+                return new Started(infrastructure, LedgerSystem.start(infrastructure, settings()));
+            } catch (RuntimeException e) {
+                infrastructure.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                system.close();
+            } finally {
+                infrastructure.close();
+            }
+        }
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        infrastructure = Infrastructure.start(Infrastructure.Options.temporary());
-        system = LedgerSystem.start(infrastructure, settings());
+        ExtensionContext owner = shared ? context.getRoot() : context;
+        // a class's store also answers with what the root's holds: under one key a class would get the shared system
+        started = owner.getStore(ExtensionContext.Namespace.create(RunningSystem.class))
+                .getOrComputeIfAbsent(shared ? "shared" : "own", key -> Started.start(), Started.class);
     }
 
     /** Free ports chosen up front, so each side can be told where the other one is. */
@@ -48,25 +84,12 @@ final class RunningSystem implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) {
-        try {
-            if (system != null) {
-                system.close();
-            }
-        } finally {
-            if (infrastructure != null) {
-                infrastructure.close();
-            }
-        }
-    }
-
     Infrastructure infrastructure() {
-        return infrastructure;
+        return started.infrastructure();
     }
 
     LedgerSystem system() {
-        return system;
+        return started.system();
     }
 
     /** How many events the event store holds for an aggregate: what "nothing stored" is checked against. */
@@ -76,29 +99,19 @@ final class RunningSystem implements BeforeAllCallback, AfterAllCallback {
 
     /** The metadata (JSON) of each of an aggregate's stored events, in order. */
     List<String> storedMetadata(String aggregateId) {
-        try (Connection connection = DriverManager.getConnection(
-                infrastructure.jdbcUrl(LedgerSystem.EVENT_STORE_DATABASE), infrastructure.username(),
-                infrastructure.password());
-             PreparedStatement select = connection.prepareStatement("SELECT convert_from(metadata, 'UTF8') FROM domainevententry"
-                     + " WHERE aggregateidentifier = ? ORDER BY sequencenumber")) {
-            select.setString(1, aggregateId);
-            List<String> metadata = new ArrayList<>();
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    metadata.add(result.getString(1));
-                }
-            }
-            return metadata;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return eventStore().metadata(aggregateId);
+    }
+
+    EventStore eventStore() {
+        return new EventStore(infrastructure().jdbcUrl(LedgerSystem.EVENT_STORE_DATABASE),
+                infrastructure().username(), infrastructure().password());
     }
 
     Api commands() {
-        return Api.as(system.commandUrl(), USER, PASSWORD);
+        return Api.as(system().commandUrl(), USER, PASSWORD);
     }
 
     Api queries() {
-        return Api.as(system.queryUrl(), USER, PASSWORD);
+        return Api.as(system().queryUrl(), USER, PASSWORD);
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,29 +15,19 @@ import static org.awaitility.Awaitility.await;
 /** The packaged jar, run as the README says: the walk-through works, and a restart keeps everything. */
 class StandaloneJarIT {
 
-    private static final Path JAR = Path.of("target", "insight-ledger-standalone.jar");
-
     @Test
     void theStandaloneRunServesTheWalkThroughAndKeepsEverythingAcrossARestart(@TempDir Path home) {
-        assertThat(JAR).as("built by the package phase").exists();
+        assertThat(StandaloneJar.jar()).as("built by the package phase").exists();
         Path dataDir = home.resolve("data");
-        int commandPort = RunningSystem.freePort();
-        int queryPort = RunningSystem.freePort();
-        int webPort = RunningSystem.freePort();
-        Map<String, String> environment = Map.of(
-                "INSIGHT_DATA_DIR", dataDir.toString(),
-                "INSIGHT_COMMAND_PORT", Integer.toString(commandPort),
-                "INSIGHT_QUERY_PORT", Integer.toString(queryPort),
-                "INSIGHT_WEB_PORT", Integer.toString(webPort),
-                "INSIGHT_POSTGRES_PORT", Integer.toString(RunningSystem.freePort()),
-                "INSIGHT_KAFKA_PORT", Integer.toString(RunningSystem.freePort()));
-        List<String> arguments = List.of("-Xmx768m", "-jar", JAR.toString());
-        Api commands = Api.as("http://127.0.0.1:" + commandPort, "demo", "demo");
-        Api queries = Api.as("http://127.0.0.1:" + queryPort, "demo", "demo");
-        Api web = Api.as("http://127.0.0.1:" + webPort, "demo", "demo");
+        StandaloneJar standalone = StandaloneJar.on(dataDir);
+        int commandPort = standalone.commandPort();
+        int queryPort = standalone.queryPort();
+        int webPort = standalone.webPort();
+        Api commands = standalone.commands();
+        Api queries = standalone.queries();
+        Api web = standalone.web();
 
-        try (JavaProcess first = JavaProcess.start(arguments, environment, home.resolve("first.log"))) {
-            first.awaitOutput("Insight Ledger is running.", Duration.ofSeconds(180));
+        try (JavaProcess first = standalone.start(home.resolve("first.log"))) {
             assertThat(first.output())
                     .contains("Web app       http://127.0.0.1:" + webPort,
                             "http://127.0.0.1:" + commandPort + "/api", "http://127.0.0.1:" + queryPort + "/api",
@@ -63,8 +52,7 @@ class StandaloneJarIT {
             // the web application answers with the query side's view, under the same login
             assertThat(web.get("/api/hypotheses/h-1").body().path("status").asText()).isEqualTo("VALIDATED");
             // the jar's command, against the system it runs
-            try (JavaProcess reconcile = JavaProcess.start(List.of("-jar", JAR.toString(), "reconcile"), environment,
-                    home.resolve("reconcile.log"))) {
+            try (JavaProcess reconcile = standalone.launch(home.resolve("reconcile.log"), "reconcile")) {
                 reconcile.awaitOutput("republished", Duration.ofSeconds(60));
                 assertThat(reconcile.output()).contains("Reconciliation done").containsPattern("missing +0\\n");
             }
@@ -73,8 +61,7 @@ class StandaloneJarIT {
         assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();
         assertThat(Files.isDirectory(dataDir.resolve("kafka"))).isTrue();
 
-        try (JavaProcess second = JavaProcess.start(arguments, environment, home.resolve("second.log"))) {
-            second.awaitOutput("Insight Ledger is running.", Duration.ofSeconds(180));
+        try (JavaProcess second = standalone.start(home.resolve("second.log"))) {
             // Ctrl+C stopped the first run cleanly: nothing to reconcile
             assertThat(second.output()).doesNotContain("did not stop cleanly");
             JsonNode hypothesis = queries.get("/api/hypotheses/h-1").body();

@@ -22,7 +22,7 @@ class StorableInputIT {
     private static final String NUL = "nul \u0000 inside";
 
     @RegisterExtension
-    static final RunningSystem running = new RunningSystem();
+    static final RunningSystem running = RunningSystem.shared();
 
     private final Api commands = running.commands();
     private final Api queries = running.queries();

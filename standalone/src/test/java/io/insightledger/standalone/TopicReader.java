@@ -32,13 +32,31 @@ final class TopicReader {
         }
     }
 
+    /** How many records the topic holds, asked again and again over one connection. */
+    static final class Size implements AutoCloseable {
+
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final List<TopicPartition> partitions;
+
+        Size(String bootstrapServers) {
+            consumer = consumer(bootstrapServers);
+            partitions = partitions(consumer);
+        }
+
+        /** The topic keeps every record from offset 0 on, so its end offsets add up to its size. */
+        long now() {
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+
     static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
-                    .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
+            List<TopicPartition> partitions = partitions(consumer);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -52,5 +70,16 @@ final class TopicReader {
             }
             return records;
         }
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
+        return consumer.partitionsFor(TOPIC).stream().map(info -> new TopicPartition(TOPIC, info.partition())).toList();
     }
 }

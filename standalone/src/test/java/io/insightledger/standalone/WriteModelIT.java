@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 class WriteModelIT {
 
     @RegisterExtension
-    static final RunningSystem running = new RunningSystem();
+    static final RunningSystem running = RunningSystem.shared();
 
     private final Api commands = running.commands();
     private String suffix;

@@ -1,17 +1,24 @@
 package io.insightledger.command.system;
 
 import io.insightledger.platform.web.ProblemResponses;
+import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.net.URI;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
 /** Domain rule violations and Axon's refusals as RFC 9457 problems: each names the rule it enforces. */
@@ -19,6 +26,8 @@ import java.util.List;
 class CommandProblems {
 
     private static final String TYPE_BASE = "https://insight-ledger.io/problems/";
+    // PostgreSQL restarts in a few seconds
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(RuleViolationException.class)
     ProblemDetail ruleViolated(RuleViolationException e) {
@@ -52,9 +61,52 @@ class CommandProblems {
 
     /** Two writers raced for the same aggregate version: the loser may simply retry. */
     @ExceptionHandler({ConcurrencyException.class, EventStoreException.class})
-    ProblemDetail concurrentWrite(RuntimeException e) {
-        return problem(HttpStatus.CONFLICT, "ConcurrentModification",
-                "Someone else changed it at the same moment; read it again and retry");
+    ResponseEntity<ProblemDetail> concurrentWrite(RuntimeException e) {
+        if (databaseUnavailable(e)) {
+            return unavailable();
+        }
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "ConcurrentModification",
+                "Someone else changed it at the same moment; read it again and retry"));
+    }
+
+    /**
+     * The event store's database is away (restarting, unreachable, no connection within the pool's timeout): nothing
+     * was stored and the same request later may succeed, so 503 rather than a 500. Any other storage failure stays
+     * what it was: rethrown, Spring answers 500 and logs it.
+     */
+    @ExceptionHandler({TransactionException.class, DataAccessException.class, JdbcException.class})
+    ResponseEntity<ProblemDetail> storageFailed(RuntimeException e) {
+        if (databaseUnavailable(e)) {
+            return unavailable();
+        }
+        throw e;
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "StoreUnavailable",
+                        "The event store cannot be reached right now; nothing was recorded, retry in a moment"));
+    }
+
+    /**
+     * Whether the failure comes from not reaching PostgreSQL, or losing it mid-statement: SQL states of class 08
+     * (connection exception) and 57P (the server shutting down or starting), the pool giving up waiting for a
+     * connection, or using one the pool already closed as broken. A statement PostgreSQL refused is something else.
+     */
+    static boolean databaseUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            // Hikari's closed connection answers every call with this, and no SQL state
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLException && "Connection is closed".equals(cause.getMessage())) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemDetail problem(HttpStatus status, String rule, String detail) {
