@@ -62,6 +62,8 @@ class StorableInputIT {
         assertRefused(queries.get("/api/decisions?from=-5000-01-01T00:00:00Z"), "from", "NotBefore1900");
         assertRefused(queries.get("/api/dashboard?to=%2B300000-01-01T00:00:00Z"), "to", "NotAfter9999");
         assertRefused(queries.get("/api/meetings?from=1899-12-31T23:59:59Z"), "from", "NotBefore1900");
+        assertRefused(queries.get("/api/hypotheses?asOf=-5000-01-01T00:00:00Z"), "asOf", "NotBefore1900");
+        assertRefused(queries.get("/api/hypotheses/h-any?asOf=%2B300000-01-01T00:00:00Z"), "asOf", "NotAfter9999");
     }
 
     @Test

@@ -133,7 +133,7 @@ class Reconciler {
             counts[0]++;
             if (onTopic.holds(aggregate, sequenceNumber)) {
                 counts[1]++;
-            } else if (published.isEmpty() || passed(published.get(), globalIndex)) {
+            } else if (published.isPresent() && passed(published.get(), globalIndex)) {
                 missing.computeIfAbsent(aggregate, id -> new SequenceNumbers()).add(sequenceNumber);
             } else {
                 counts[2]++;

@@ -39,7 +39,7 @@ public final class BatchWork {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(KEY, key -> {
             BatchWork work = new BatchWork(eventsOf(batch));
-            batch.onPrepareCommit(unitOfWork -> work.end());
+            batch.onPrepareCommit(unitOfWork -> HandlerError.asException(work::end));
             return work;
         });
     }

@@ -149,10 +149,10 @@ public class DeadLetterRetries {
             if (event.getPayload() instanceof UnreadableRecord unreadable) {
                 throw new IllegalStateException(unreadable.reason());
             }
-            deadLettering.applyAlone(projection, event, () -> {
+            HandlerError.asException(() -> deadLettering.applyAlone(projection, event, () -> {
                 handlers.handle(event, Segment.ROOT_SEGMENT);
                 return null;
-            });
+            }));
             unitOfWork.commit();
         } catch (Exception e) {
             unitOfWork.rollback(e);

@@ -84,6 +84,8 @@ public class DeadLettering {
                     }
                     try {
                         return handlers.call();
+                    } catch (RuntimeException e) {
+                        throw e;
                     } catch (Exception e) {
                         throw new HandlerFailed(e);
                     }
@@ -94,7 +96,7 @@ public class DeadLettering {
                 return result;
             });
         } catch (HandlerFailed e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
+            throw (Exception) e.getCause();
         }
     }
 

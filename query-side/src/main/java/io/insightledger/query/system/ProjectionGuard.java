@@ -71,10 +71,10 @@ class ProjectionGuard implements MessageHandlerInterceptor<EventMessage<?>> {
                     return null;
                 }
             }
-            return chain.proceed();
+            return HandlerError.asException(chain::proceed);
         }
         try {
-            return deadLettering.applyAlone(projection, event, chain::proceed);
+            return HandlerError.asException(() -> deadLettering.applyAlone(projection, event, chain::proceed));
         } catch (Exception e) {
             if (DeadLettering.isTransient(e)) {
                 throw e;
