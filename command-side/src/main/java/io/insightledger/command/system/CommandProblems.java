@@ -1,5 +1,6 @@
 package io.insightledger.command.system;
 
+import io.insightledger.platform.Failures;
 import io.insightledger.platform.web.ProblemResponses;
 import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
@@ -17,8 +18,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.net.URI;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
 /** Domain rule violations and Axon's refusals as RFC 9457 problems: each names the rule it enforces. */
@@ -62,7 +61,7 @@ class CommandProblems {
     /** Two writers raced for the same aggregate version: the loser may simply retry. */
     @ExceptionHandler({ConcurrencyException.class, EventStoreException.class})
     ResponseEntity<ProblemDetail> concurrentWrite(RuntimeException e) {
-        if (databaseUnavailable(e)) {
+        if (Failures.databaseAway(e)) {
             return unavailable();
         }
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "ConcurrentModification",
@@ -76,7 +75,7 @@ class CommandProblems {
      */
     @ExceptionHandler({TransactionException.class, DataAccessException.class, JdbcException.class})
     ResponseEntity<ProblemDetail> storageFailed(RuntimeException e) {
-        if (databaseUnavailable(e)) {
+        if (Failures.databaseAway(e)) {
             return unavailable();
         }
         throw e;
@@ -89,25 +88,6 @@ class CommandProblems {
                         "The event store cannot be reached right now; nothing was recorded, retry in a moment"));
     }
 
-    /**
-     * Whether the failure comes from not reaching PostgreSQL, or losing it mid-statement: SQL states of class 08
-     * (connection exception) and 57P (the server shutting down or starting), the pool giving up waiting for a
-     * connection, or using one the pool already closed as broken. A statement PostgreSQL refused is something else.
-     */
-    static boolean databaseUnavailable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            // Hikari's closed connection answers every call with this, and no SQL state
-            if (cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLException && "Connection is closed".equals(cause.getMessage())) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static ProblemDetail problem(HttpStatus status, String rule, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

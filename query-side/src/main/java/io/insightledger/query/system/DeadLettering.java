@@ -145,18 +145,18 @@ public class DeadLettering {
      * and nothing is parked.
      */
     public static boolean isTransient(Throwable failure) {
+        if (Failures.databaseAway(failure)) {
+            return true;
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
                     || t instanceof DataAccessResourceFailureException || t instanceof TransactionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                // connection, operator intervention (shutdown), insufficient resources, serialization, deadlock
-                if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")
-                        || state.equals("40001") || state.equals("40P01")) {
-                    return true;
-                }
+            // insufficient resources, serialization failure, deadlock: the same work may succeed next time
+            if (t instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("53")
+                    || sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01"))) {
+                return true;
             }
         }
         return false;
