@@ -10,9 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 
@@ -27,9 +25,9 @@ final class Api {
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newCachedThreadPool(daemon())).build();
     private final String authorization;
 
-    Api(String user, String password) {
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    /** @param token an ADMIN's API token, as the services' users and scripts send it */
+    Api(String token) {
+        this.authorization = "Bearer " + token;
     }
 
     HttpClient client() {

@@ -39,7 +39,7 @@ public final class Benchmark {
     Benchmark(Options options, PrintStream progress) {
         this.options = options;
         this.progress = progress;
-        this.api = new Api(options.user(), options.password());
+        this.api = new Api(options.token());
         this.load = new Load(api, progress);
     }
 
@@ -107,8 +107,8 @@ public final class Benchmark {
         progress.printf("History: %d requests (demo scale %.2f), %d clients%n", plan.size(), scale,
                 options.historyClients());
         double[] cpu = cpu(system);
-        DemoDataGenerator.Summary summary = new DemoDataGenerator(system.commandUrl, options.user(),
-                options.password(), options.historyClients(), progress).run(plan);
+        DemoDataGenerator.Summary summary = new DemoDataGenerator(system.commandUrl, options.token(),
+                options.historyClients(), progress).run(plan);
         Instant recorded = Instant.now();
         long caughtUpMillis = awaitProjections(system, "projections catching up");
         Map<String, Object> result = new LinkedHashMap<>();

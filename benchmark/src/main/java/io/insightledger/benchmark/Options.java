@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  */
 record Options(Path jar, List<String> jvmOptions, boolean separateProcesses, Path commandJar, Path queryJar,
                List<String> serviceJvmOptions, boolean reuseHistory, String commandUrl, String queryUrl,
-               String jdbcUrl, String kafka, String user, String password, long events, int historyClients, Duration duration, int clients,
+               String jdbcUrl, String kafka, String password, String token, long events, int historyClients, Duration duration, int clients,
                List<Integer> rates, int freshnessRate, int queryRate, int queryBackgroundCommands,
                Duration baselineDuration, long seed, Path out) {
 
@@ -48,7 +48,7 @@ record Options(Path jar, List<String> jvmOptions, boolean separateProcesses, Pat
                 List.of(args).contains("--reuse-history"),
                 option(args, "command-url", null), option(args, "query-url", null),
                 option(args, "jdbc-url", null), option(args, "kafka", null),
-                option(args, "user", "demo"), option(args, "password", "demo"),
+                option(args, "password", "benchmark password"), option(args, "token", "il_benchmark-admin-token"),
                 Long.parseLong(option(args, "events", "1000000")),
                 Integer.parseInt(option(args, "history-clients", "16")),
                 Duration.ofSeconds(Long.parseLong(option(args, "duration", "30"))),

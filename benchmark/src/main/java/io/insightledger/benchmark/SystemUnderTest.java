@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * The system being measured, started as a user starts it, or services already running at URLs.
@@ -104,6 +103,7 @@ final class SystemUnderTest implements AutoCloseable {
             String kafka = find(banner, "Kafka\\s+(\\S+)");
             String eventStore = find(banner, "Event store\\s+(\\S+)");
             String projections = find(banner, "Projections\\s+(\\S+)");
+            String identity = find(banner, "Identity\\s+(\\S+)");
             Matcher login = Pattern.compile("database login (\\S+) / (\\S+)\\)").matcher(banner);
             if (!login.find()) {
                 throw new IllegalStateException("The banner names no database login:\n" + banner);
@@ -115,12 +115,12 @@ final class SystemUnderTest implements AutoCloseable {
 
             Database database = new Database(login.group(1), login.group(2));
             ProcessBuilder command = service(options, options.commandJar(), workDir.resolve("command-side.log"),
-                    "COMMAND", commandPort, "EVENTSTORE_DB", eventStore, database, kafka);
+                    "COMMAND", commandPort, "EVENTSTORE_DB", eventStore, database, kafka, identity);
             command.environment().put("INSIGHT_QUERY_SIDE_URL", queryUrl);
             // the demo history says when each of its requests happened
             command.environment().put("INSIGHT_IMPORT_ENABLED", "true");
             ProcessBuilder query = service(options, options.queryJar(), workDir.resolve("query-side.log"),
-                    "QUERY", queryPort, "PROJECTION_DB", projections, database, kafka);
+                    "QUERY", queryPort, "PROJECTION_DB", projections, database, kafka, identity);
 
             started.put("command side", launch(command));
             started.put("query side", launch(query));
@@ -161,6 +161,7 @@ final class SystemUnderTest implements AutoCloseable {
     private static void standaloneEnvironment(ProcessBuilder builder, Options options, Path dataDir) {
         builder.environment().put("INSIGHT_DATA_DIR", dataDir.toString());
         builder.environment().put("INSIGHT_DEMO_PASSWORD", options.password());
+        builder.environment().put("INSIGHT_DEMO_TOKEN", options.token());
         for (String port : List.of("POSTGRES", "KAFKA")) {
             builder.environment().put("INSIGHT_" + port + "_PORT", Integer.toString(freePort()));
         }
@@ -171,7 +172,7 @@ final class SystemUnderTest implements AutoCloseable {
 
     /** A service's JVM, configured as Docker Compose configures it: its port, its database, the broker, the user. */
     private static ProcessBuilder service(Options options, Path jar, Path log, String name, int port, String db,
-                                          String jdbcUrl, Database database, String kafka) {
+                                          String jdbcUrl, Database database, String kafka, String identity) {
         ProcessBuilder builder = java(options.serviceJvmOptions(), jar, log);
         Map<String, String> env = builder.environment();
         env.put("INSIGHT_" + name + "_ADDRESS", ADDRESS);
@@ -180,9 +181,12 @@ final class SystemUnderTest implements AutoCloseable {
         env.put("INSIGHT_" + db + "_USER", database.user());
         env.put("INSIGHT_" + db + "_PASSWORD", database.password());
         env.put("INSIGHT_KAFKA_BOOTSTRAP_SERVERS", kafka);
-        env.put("INSIGHT_SECURITY_USERS_0_NAME", options.user());
-        env.put("INSIGHT_SECURITY_USERS_0_PASSWORD", "{bcrypt}" + new BCryptPasswordEncoder().encode(options.password()));
-        env.put("INSIGHT_SECURITY_USERS_0_ROLES", "USER,ADMIN");
+        env.put("INSIGHT_IDENTITY_DB_URL", identity);
+        env.put("INSIGHT_IDENTITY_DB_USER", database.user());
+        env.put("INSIGHT_IDENTITY_DB_PASSWORD", database.password());
+        // the first ADMIN and its token, as a first start of a deployment creates them (the query side ignores these)
+        env.put("INSIGHT_ADMIN_PASSWORD", options.password());
+        env.put("INSIGHT_ADMIN_TOKEN", options.token());
         return builder;
     }
 

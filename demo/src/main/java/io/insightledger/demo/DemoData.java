@@ -5,9 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * {@code java -cp ... io.insightledger.demo.DemoData [--url=http://127.0.0.1:8080] [--user=demo] [--password=demo]
- * [--seed=42] [--scale=1] [--clients=8]}: fills a running Insight Ledger with a believable history. The same seed
- * gives the same history, and running it again changes nothing. Scale 1 is about 1,500 events; 700 is about a million.
+ * {@code java -cp ... io.insightledger.demo.DemoData --token=il_... [--url=http://127.0.0.1:8080] [--seed=42]
+ * [--scale=1] [--clients=8]}: fills a running Insight Ledger with a believable history, as imported history, so the
+ * token must be an ADMIN's ({@code INSIGHT_DEMO_TOKEN} when {@code --token} is not given). The same seed gives the
+ * same history, and running it again changes nothing. Scale 1 is about 1,500 events; 700 is about a million.
  */
 public final class DemoData {
 
@@ -19,9 +20,13 @@ public final class DemoData {
         DemoPlan plan = DemoPlan.of(Long.parseLong(option(args, "seed", "42")),
                 Double.parseDouble(option(args, "scale", "1")), today());
         System.err.printf("Sending %d requests to %s%n", plan.size(), url);
-        DemoDataGenerator.Summary summary = new DemoDataGenerator(url, option(args, "user", "demo"),
-                option(args, "password", "demo"), Integer.parseInt(option(args, "clients", "8")), System.err)
-                .run(plan);
+        String token = option(args, "token", System.getenv("INSIGHT_DEMO_TOKEN"));
+        if (token == null) {
+            System.err.println("Give an ADMIN's API token: --token=il_... (the standalone run prints its demo token)");
+            System.exit(2);
+        }
+        DemoDataGenerator.Summary summary = new DemoDataGenerator(url, token,
+                Integer.parseInt(option(args, "clients", "8")), System.err).run(plan);
         System.err.printf("%d requests in %d ms, %d failed %s%n", summary.requests(), summary.took().toMillis(),
                 summary.failures(), summary.failuresByStatus());
         if (summary.failures() > 0) {

@@ -10,9 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,13 +40,13 @@ public final class DemoDataGenerator {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
+     * @param token       an ADMIN's API token: the history is imported (X-Effective-Time)
      * @param clients     requests in flight at once
      * @param progressOut where the progress bar goes (standard error), or null for none
      */
-    public DemoDataGenerator(String commandUrl, String user, String password, int clients, PrintStream progressOut) {
+    public DemoDataGenerator(String commandUrl, String token, int clients, PrintStream progressOut) {
         this.commandUrl = commandUrl.replaceAll("/+$", "");
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = "Bearer " + token;
         this.clients = clients;
         this.progressOut = progressOut;
     }

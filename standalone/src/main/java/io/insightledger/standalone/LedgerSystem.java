@@ -5,7 +5,6 @@ import io.insightledger.infrastructure.Infrastructure;
 import io.insightledger.query.QuerySideApplication;
 import io.insightledger.web.WebApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,18 +18,19 @@ public final class LedgerSystem implements AutoCloseable {
 
     public static final String EVENT_STORE_DATABASE = "insight_events";
     public static final String PROJECTION_DATABASE = "insight_projections";
+    public static final String IDENTITY_DATABASE = "insight_identity";
 
     /**
      * @param address   where the HTTP servers listen
-     * @param demoUser  the one user of this system, with roles USER and ADMIN
+     * @param demoUser  the first ADMIN, created with {@code demoPassword} while the installation has no ADMIN
+     * @param demoToken an API token of {@code demoUser}, registered once (scripts and the demo generator use it)
      */
     public record Settings(String address, int commandPort, int queryPort, int webPort, String demoUser,
-                           String demoPassword) {
+                           String demoPassword, String demoToken) {
     }
 
     private final Infrastructure infrastructure;
     private final Settings settings;
-    private final String passwordHash;
     private ConfigurableApplicationContext commandSide;
     private ConfigurableApplicationContext querySide;
     private ConfigurableApplicationContext web;
@@ -38,7 +38,6 @@ public final class LedgerSystem implements AutoCloseable {
     private LedgerSystem(Infrastructure infrastructure, Settings settings) {
         this.infrastructure = infrastructure;
         this.settings = settings;
-        this.passwordHash = "{bcrypt}" + new BCryptPasswordEncoder().encode(settings.demoPassword());
     }
 
     /** Starts the command side, then the query side, then the web application in front of both. */
@@ -80,6 +79,9 @@ public final class LedgerSystem implements AutoCloseable {
         args.add("--insight.links.query-side-url=" + queryUrl());
         // the demo data is imported history: its requests carry the time they happened
         args.add("--insight.import.enabled=true");
+        args.add("--insight.identity.bootstrap.name=" + settings.demoUser());
+        args.add("--insight.identity.bootstrap.password=" + settings.demoPassword());
+        args.add("--insight.identity.bootstrap.token=" + settings.demoToken());
         return args;
     }
 
@@ -131,9 +133,9 @@ public final class LedgerSystem implements AutoCloseable {
         args.add("--spring.datasource.username=" + infrastructure.username());
         args.add("--spring.datasource.password=" + infrastructure.password());
         args.add("--axon.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers());
-        args.add("--insight.security.users[0].name=" + settings.demoUser());
-        args.add("--insight.security.users[0].password=" + passwordHash);
-        args.add("--insight.security.users[0].roles=USER,ADMIN");
+        args.add("--insight.identity.database.url=" + infrastructure.jdbcUrl(IDENTITY_DATABASE));
+        args.add("--insight.identity.database.username=" + infrastructure.username());
+        args.add("--insight.identity.database.password=" + infrastructure.password());
         return args;
     }
 

@@ -13,9 +13,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,7 +29,7 @@ import java.util.concurrent.Callable;
                 + "prints its report. Running it again is safe."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:done", "1:the reconciliation failed", "2:wrong options",
-                "3:nothing answers, or the command API refused the login"})
+                "3:nothing answers, or the command API refused the token"})
 final class ReconcileCommand implements Callable<Integer> {
 
     static final int FAILED = 1;
@@ -47,12 +46,9 @@ final class ReconcileCommand implements Callable<Integer> {
             description = "the command API (default: ${DEFAULT-VALUE}, from INSIGHT_ADDRESS and INSIGHT_COMMAND_PORT)")
     String url;
 
-    @Option(names = "--user", defaultValue = "demo", description = "a user with role ADMIN (default: ${DEFAULT-VALUE})")
-    String user;
-
-    @Option(names = "--password", defaultValue = "${env:INSIGHT_DEMO_PASSWORD:-demo}",
-            description = "its password (default: INSIGHT_DEMO_PASSWORD, or demo)")
-    String password;
+    @Option(names = "--token", paramLabel = "TOKEN", description = "an ADMIN's API token (default: "
+            + "INSIGHT_DEMO_TOKEN, or the demo token the standalone run keeps in INSIGHT_DATA_DIR)")
+    String token;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -137,11 +133,19 @@ final class ReconcileCommand implements Callable<Integer> {
     }
 
     private HttpRequest.Builder request() {
-        String login = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + PATH))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + login)
+                .header("Authorization", "Bearer " + token())
                 .header("Accept", "application/json");
+    }
+
+    private String token() {
+        if (token != null && !token.isBlank()) {
+            return token;
+        }
+        Path dataDir = Path.of(System.getenv().getOrDefault("INSIGHT_DATA_DIR",
+                Path.of(System.getProperty("user.home"), ".insight-ledger").toString()));
+        return StandaloneLauncher.demoToken(System.getenv(), dataDir);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Stop, InterruptedException {
@@ -157,11 +161,11 @@ final class ReconcileCommand implements Callable<Integer> {
     private JsonNode answer(HttpResponse<String> response, int expected) throws Stop {
         int status = response.statusCode();
         if (status == 401) {
-            throw new Stop(UNREACHABLE, "The command API at " + url + " refused the login of " + user
-                    + ": check --user and --password (INSIGHT_DEMO_PASSWORD).");
+            throw new Stop(UNREACHABLE, "The command API at " + url + " refused the token: check --token "
+                    + "(INSIGHT_DEMO_TOKEN).");
         }
         if (status == 403) {
-            throw new Stop(UNREACHABLE, "The user " + user + " may not reconcile: that needs role ADMIN.");
+            throw new Stop(UNREACHABLE, "This token may not reconcile: that needs role ADMIN.");
         }
         try {
             if (status == expected) {

@@ -4,6 +4,7 @@ import io.insightledger.demo.DemoData;
 import io.insightledger.demo.DemoDataGenerator;
 import io.insightledger.demo.DemoPlan;
 import io.insightledger.infrastructure.Infrastructure;
+import io.insightledger.platform.identity.ApiTokens;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
@@ -13,7 +14,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -55,7 +62,7 @@ public final class StandaloneLauncher implements Runnable {
                 Integer.parseInt(env.getOrDefault("INSIGHT_COMMAND_PORT", "8080")),
                 Integer.parseInt(env.getOrDefault("INSIGHT_QUERY_PORT", "8081")),
                 Integer.parseInt(env.getOrDefault("INSIGHT_WEB_PORT", "8082")),
-                "demo", password);
+                "demo", password, demoToken(env, dataDir));
 
         Infrastructure infrastructure = Infrastructure.embedded(new Infrastructure.Options(dataDir, postgresPort, kafkaPort));
         if (Boolean.parseBoolean(env.getOrDefault("INSIGHT_INFRASTRUCTURE_ONLY", "false"))) {
@@ -81,15 +88,44 @@ public final class StandaloneLauncher implements Runnable {
                   Command API   %s/api  (POST meetings, hypotheses, evidence, decisions)
                   Query API     %s/api  (GET hypotheses, timelines, meetings)
                   Health        %s/actuator/health  and  %s/actuator/health
-                %s  Login         demo / %s
+                %s  Sign in       demo / %s  (ADMIN, in the web app)
+                  API token     %s
+                                (ADMIN; for scripts: curl -H 'Authorization: Bearer <token>' ...)
                 Stop with Ctrl+C; start again to carry on with the same data.
                 %n""",
                 system.webUrl(), system.commandUrl(), system.queryUrl(), system.commandUrl(), system.queryUrl(),
                 stores(infrastructure, dataDir),
-                env.containsKey("INSIGHT_DEMO_PASSWORD") ? "(the password in INSIGHT_DEMO_PASSWORD)" : "demo");
+                env.containsKey("INSIGHT_DEMO_PASSWORD") ? "(the password in INSIGHT_DEMO_PASSWORD)" : "demo",
+                settings.demoToken());
 
         if (Boolean.parseBoolean(env.getOrDefault("INSIGHT_DEMO_DATA", "false"))) {
-            fillWithDemoData(system, password, env);
+            fillWithDemoData(system, settings.demoToken(), env);
+        }
+    }
+
+    /**
+     * The demo user's API token: {@code INSIGHT_DEMO_TOKEN}, or one made on the first start and kept in the data
+     * directory (readable by its owner only), so the walk-through's curl commands keep working across restarts.
+     */
+    static String demoToken(Map<String, String> env, Path dataDir) {
+        String configured = env.get("INSIGHT_DEMO_TOKEN");
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        Path kept = dataDir.resolve("demo-token");
+        try {
+            if (Files.exists(kept)) {
+                return Files.readString(kept).strip();
+            }
+            Files.createDirectories(dataDir);
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            String token = ApiTokens.PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+            Files.writeString(kept, token + "\n");
+            Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("rw-------"));
+            return token;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the demo token in " + kept, e);
         }
     }
 
@@ -117,19 +153,20 @@ public final class StandaloneLauncher implements Runnable {
                   Kafka         %s  (topic insight-ledger.events)
                   Event store   %s
                   Projections   %s  (database login %s / %s)
+                  Identity      %s  (users, roles, tokens)
                   Data          %s
                 """.formatted(infrastructure.kafkaBootstrapServers(),
                 infrastructure.jdbcUrl(LedgerSystem.EVENT_STORE_DATABASE),
                 infrastructure.jdbcUrl(LedgerSystem.PROJECTION_DATABASE), infrastructure.username(),
-                infrastructure.password(), dataDir.toAbsolutePath());
+                infrastructure.jdbcUrl(LedgerSystem.IDENTITY_DATABASE), dataDir.toAbsolutePath());
     }
 
     /** The same seed always gives the same history; on a restart the requests change nothing (idempotent creates). */
-    private static void fillWithDemoData(LedgerSystem system, String password, Map<String, String> env) {
+    private static void fillWithDemoData(LedgerSystem system, String token, Map<String, String> env) {
         DemoPlan plan = DemoPlan.of(Long.parseLong(env.getOrDefault("INSIGHT_DEMO_SEED", "42")),
                 Double.parseDouble(env.getOrDefault("INSIGHT_DEMO_SCALE", "1")), DemoData.today());
         System.out.printf("Recording demo data: %d requests%n", plan.size());
-        DemoDataGenerator.Summary summary = new DemoDataGenerator(system.commandUrl(), "demo", password, 8, System.out)
+        DemoDataGenerator.Summary summary = new DemoDataGenerator(system.commandUrl(), token, 8, System.out)
                 .run(plan);
         System.out.printf("Demo data recorded: %d requests in %d s, %d failed %s%n", summary.requests(),
                 summary.took().toSeconds(), summary.failures(), summary.failuresByStatus());

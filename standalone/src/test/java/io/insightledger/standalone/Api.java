@@ -9,9 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 /** A client of the running system's HTTP APIs, as an outside program would use them. */
 final class Api {
@@ -39,9 +37,9 @@ final class Api {
         this.authorization = authorization;
     }
 
-    static Api as(String baseUrl, String user, String password) {
-        return new Api(baseUrl, "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    /** With an API token, as every script and service calls the APIs. */
+    static Api as(String baseUrl, String token) {
+        return new Api(baseUrl, "Bearer " + token);
     }
 
     static Api anonymous(String baseUrl) {

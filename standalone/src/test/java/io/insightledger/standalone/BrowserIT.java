@@ -58,8 +58,8 @@ class BrowserIT {
     @Order(1)
     void theDemoHistoryOnEveryPageAtLaptopAndPhoneWidths() {
         DemoPlan plan = DemoPlan.of(42, 1, DemoData.today());
-        DemoDataGenerator.Summary demo = new DemoDataGenerator(running.system().commandUrl(), RunningSystem.USER,
-                RunningSystem.PASSWORD, 8, null).run(plan);
+        DemoDataGenerator.Summary demo = new DemoDataGenerator(running.system().commandUrl(), RunningSystem.TOKEN,
+                8, null).run(plan);
         assertThat(demo.failures()).as(demo.failuresByStatus().toString()).isZero();
         String reversed = aReversedDecision(plan);
         await().atMost(Duration.ofSeconds(60)).until(() ->

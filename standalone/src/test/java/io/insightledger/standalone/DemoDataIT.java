@@ -21,8 +21,8 @@ class DemoDataIT {
     @Test
     void aDemoHistoryIsRecordedOnceAndProjected() {
         DemoPlan plan = DemoPlan.of(42, 0.2, Instant.parse("2026-11-01T00:00:00Z"));
-        DemoDataGenerator generator = new DemoDataGenerator(running.system().commandUrl(), RunningSystem.USER,
-                RunningSystem.PASSWORD, 4, null);
+        DemoDataGenerator generator = new DemoDataGenerator(running.system().commandUrl(), RunningSystem.TOKEN,
+                4, null);
 
         DemoDataGenerator.Summary first = generator.run(plan);
         assertThat(first.failures()).as(first.failuresByStatus().toString()).isZero();

@@ -44,7 +44,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -107,9 +106,7 @@ class LimitsIT {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + target.getPath() + " HTTP/1.1\r\nHost: " + target.getAuthority()
-                    + "\r\nAuthorization: Basic "
-                    + Base64.getEncoder().encodeToString((RunningSystem.USER + ":" + RunningSystem.PASSWORD)
-                    .getBytes(StandardCharsets.UTF_8))
+                    + "\r\nAuthorization: Bearer " + RunningSystem.TOKEN
                     + "\r\nContent-Type: application/json\r\n"
                     + (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + BODY) + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));

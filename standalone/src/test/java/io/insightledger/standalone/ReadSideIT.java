@@ -13,11 +13,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -288,8 +286,7 @@ class ReadSideIT {
     void theStreamAnnouncesEachProjectedChange() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(running.system().queryUrl() + "/api/stream"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (RunningSystem.USER + ":" + RunningSystem.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + RunningSystem.TOKEN)
                 .build();
         HttpResponse<InputStream> stream = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.statusCode()).isEqualTo(200);

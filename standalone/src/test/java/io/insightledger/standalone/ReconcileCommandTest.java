@@ -43,11 +43,11 @@ class ReconcileCommandTest {
     }
 
     @Test
-    void aRefusedLoginIsNamed() throws IOException {
+    void aRefusedTokenIsNamed() throws IOException {
         answer(401, "", 401, "");
 
         assertThat(reconcile(url())).isEqualTo(3);
-        assertThat(err.toString()).contains("refused the login of demo", "--password (INSIGHT_DEMO_PASSWORD)");
+        assertThat(err.toString()).contains("refused the token", "--token (INSIGHT_DEMO_TOKEN)");
     }
 
     @Test
@@ -71,7 +71,7 @@ class ReconcileCommandTest {
 
     private int reconcile(String url) {
         return new CommandLine(new ReconcileCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute("--url=" + url, "--user=demo", "--password=secret");
+                .execute("--url=" + url, "--token=il_secret");
     }
 
     /** A stand-in for the command API's reconciliation endpoint: how it answers POST, and GET. */

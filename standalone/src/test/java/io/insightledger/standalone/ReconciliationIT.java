@@ -87,7 +87,7 @@ class ReconciliationIT {
         // again, from the standalone jar's command: nothing is missing any more
         StringWriter output = new StringWriter();
         int exitCode = new CommandLine(new ReconcileCommand()).setOut(new PrintWriter(output))
-                .execute("--url=" + running.system().commandUrl(), "--password=" + RunningSystem.PASSWORD);
+                .execute("--url=" + running.system().commandUrl(), "--token=" + RunningSystem.TOKEN);
         assertThat(exitCode).as(output.toString()).isZero();
         assertThat(output.toString()).contains("Reconciliation done").containsPattern("missing +0\\n")
                 .containsPattern("republished +0\\n");
@@ -110,7 +110,7 @@ class ReconciliationIT {
         arguments.add("--axon.kafka.consumer.auto-offset-reset=earliest");
         try (ConfigurableApplicationContext fresh = QuerySideApplication.builder()
                 .run(arguments.toArray(String[]::new))) {
-            Api freshQueries = Api.as("http://127.0.0.1:" + port, RunningSystem.USER, RunningSystem.PASSWORD);
+            Api freshQueries = Api.as("http://127.0.0.1:" + port, RunningSystem.TOKEN);
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
                     freshQueries.get("/api/meetings?size=200").body().path("totalItems").asLong() == meetings.size()
                             && freshQueries.get("/api/hypotheses?size=200").body().path("totalItems").asLong()

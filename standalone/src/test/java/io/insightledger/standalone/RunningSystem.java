@@ -20,7 +20,9 @@ import java.util.List;
 final class RunningSystem implements BeforeAllCallback {
 
     static final String USER = "demo";
-    static final String PASSWORD = "end-to-end";
+    static final String PASSWORD = "end-to-end password";
+    /** The demo user's API token (ADMIN): what the tests call the APIs with unless they test roles. */
+    static final String TOKEN = "il_end-to-end-token-of-the-demo-admin";
 
     private final boolean shared;
     private Started started;
@@ -73,7 +75,7 @@ final class RunningSystem implements BeforeAllCallback {
 
     /** Free ports chosen up front, so each side can be told where the other one is. */
     static LedgerSystem.Settings settings() {
-        return new LedgerSystem.Settings("127.0.0.1", freePort(), freePort(), freePort(), USER, PASSWORD);
+        return new LedgerSystem.Settings("127.0.0.1", freePort(), freePort(), freePort(), USER, PASSWORD, TOKEN);
     }
 
     static int freePort() {
@@ -108,10 +110,10 @@ final class RunningSystem implements BeforeAllCallback {
     }
 
     Api commands() {
-        return Api.as(system().commandUrl(), USER, PASSWORD);
+        return Api.as(system().commandUrl(), TOKEN);
     }
 
     Api queries() {
-        return Api.as(system().queryUrl(), USER, PASSWORD);
+        return Api.as(system().queryUrl(), TOKEN);
     }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 /** The packaged jar, run as the README says: one data directory, and every port its own free one. */
 record StandaloneJar(Path dataDir, int commandPort, int queryPort, int webPort, int postgresPort, int kafkaPort) {
 
-    static final String USER = "demo";
-    static final String PASSWORD = "demo";
+    /** The demo user's API token (ADMIN), given to the jar as INSIGHT_DEMO_TOKEN. */
+    static final String TOKEN = "il_the-standalone-jar-demo-token";
     private static final Path JAR = Path.of("target", "insight-ledger-standalone.jar");
 
     static StandaloneJar on(Path dataDir) {
@@ -44,19 +44,20 @@ record StandaloneJar(Path dataDir, int commandPort, int queryPort, int webPort, 
                 "INSIGHT_QUERY_PORT", Integer.toString(queryPort),
                 "INSIGHT_WEB_PORT", Integer.toString(webPort),
                 "INSIGHT_POSTGRES_PORT", Integer.toString(postgresPort),
-                "INSIGHT_KAFKA_PORT", Integer.toString(kafkaPort)), log);
+                "INSIGHT_KAFKA_PORT", Integer.toString(kafkaPort),
+                "INSIGHT_DEMO_TOKEN", TOKEN), log);
     }
 
     Api commands() {
-        return Api.as("http://127.0.0.1:" + commandPort, USER, PASSWORD);
+        return Api.as("http://127.0.0.1:" + commandPort, TOKEN);
     }
 
     Api queries() {
-        return Api.as("http://127.0.0.1:" + queryPort, USER, PASSWORD);
+        return Api.as("http://127.0.0.1:" + queryPort, TOKEN);
     }
 
     Api web() {
-        return Api.as("http://127.0.0.1:" + webPort, USER, PASSWORD);
+        return Api.as("http://127.0.0.1:" + webPort, TOKEN);
     }
 
     /** The jar's event store, read beside it with the login it prints. */

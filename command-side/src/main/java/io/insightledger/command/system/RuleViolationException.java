@@ -28,6 +28,11 @@ public class RuleViolationException extends RuntimeException {
         return new RuleViolationException(HttpStatus.CONFLICT, rule, message);
     }
 
+    /** The credentials given are wrong. */
+    public static RuleViolationException unauthorized(String rule, String message) {
+        return new RuleViolationException(HttpStatus.UNAUTHORIZED, rule, message);
+    }
+
     /** The signed-in user may not do this. */
     public static RuleViolationException forbidden(String rule, String message) {
         return new RuleViolationException(HttpStatus.FORBIDDEN, rule, message);

@@ -1,74 +1,116 @@
 package io.insightledger.platform.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.insightledger.platform.identity.ApiTokens;
+import io.insightledger.platform.identity.IdentityProperties;
+import io.insightledger.platform.identity.UserAccounts;
 import io.insightledger.platform.web.CorrelationIdFilter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.info.InfoEndpoint;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.actuate.metrics.MetricsEndpoint;
+import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
-
-import java.time.Clock;
-import java.time.Duration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Every request is authenticated with HTTP Basic against the configured users, except the health and info endpoints
- * (health shows details only to a signed-in user). The APIs are stateless, so there is no session and no CSRF token.
+ * The APIs are resource servers: every call carries {@code Authorization: Bearer} with an API token (or a web
+ * session's token, which the web app relays) or, where a company identity provider is configured, its JWT. There is
+ * no password on the APIs (the command side's sign-in endpoint aside), no HTTP Basic, no session and no cookie, hence
+ * no CSRF token. What a caller may do is decided per operation by {@link RoleCheck}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper,
-                                    AuthenticationManager authenticationManager) throws Exception {
-        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(objectMapper);
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProblems problems, SignInThrottle throttle,
+                                    ApiTokens tokens, UserAccounts users, IdentityProperties identity,
+                                    MeterRegistry meters) throws Exception {
+        AuthenticationManager credentials = credentials(tokens, users, identity);
+        Counter badTokens = Counter.builder("insight.security.sign-in.failures").tag("credential", "token")
+                .description("Requests whose token was unknown, expired, revoked or not valid").register(meters);
         return http
-                // named explicitly: left alone, Spring builds its own hashing provider and nothing is remembered
-                .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
-                        // the API's description is public; using the API is not
-                        .requestMatchers("/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers(EndpointRequest.to(MetricsEndpoint.class, PrometheusScrapeEndpoint.class))
+                        .hasAnyAuthority(Role.ADMIN.authority(), CallerAuthentication.METRICS_AUTHORITY)
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(Role.ADMIN.authority())
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/auth/sessions").permitAll()
+                        // roles are checked per operation (RoleCheck); here only that somebody is signed in
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
+                .oauth2ResourceServer(server -> server
+                        .authenticationManagerResolver(request -> credentials)
+                        .authenticationEntryPoint((request, response, e) -> {
+                            boolean sentOne = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+                            if (sentOne) {
+                                badTokens.increment();
+                                throttle.failed(SignInThrottle.address(request.getRemoteAddr()));
+                                log.info("401 for {} {} from {}: {}", request.getMethod(), request.getRequestURI(),
+                                        request.getRemoteAddr(), e.getMessage());
+                            }
+                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, SecurityProblems.BEARER_CHALLENGE);
+                            problems.write(request, response, SecurityProblems.unauthenticated(sentOne
+                                    ? "The token is unknown, expired or revoked."
+                                    : "Send an API token as 'Authorization: Bearer il_...' (make one with POST "
+                                    + "/api/tokens, or in the web app under Tokens), or use the web app."));
+                        })
+                        .accessDeniedHandler((request, response, e) -> problems.write(request, response,
+                                SecurityProblems.roleRequired(Role.ADMIN,
+                                        "This needs the role ADMIN, or a token with the scope METRICS."))))
+                .addFilterBefore(new BlockedAddresses(throttle, problems), BearerTokenAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
     }
 
-    /** A configured user's login is checked with its slow hash once, then remembered for a few minutes. */
+    /** API tokens by their prefix; anything else is a JWT, when an identity provider is configured. */
+    private static AuthenticationManager credentials(ApiTokens tokens, UserAccounts users,
+                                                     IdentityProperties identity) {
+        BearerTokens apiTokens = new BearerTokens(tokens, identity.tokenRecheck());
+        if (!identity.oidc().enabled()) {
+            return apiTokens;
+        }
+        // resolved on first use: the APIs start while the identity provider is away
+        String issuer = identity.oidc().issuerUri().toString();
+        JwtAuthenticationProvider jwts = new JwtAuthenticationProvider(
+                new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(issuer)));
+        jwts.setJwtAuthenticationConverter(new JwtCallers(users, identity.oidc(), identity.tokenRecheck()));
+        return authentication -> ((BearerTokenAuthenticationToken) authentication).getToken()
+                .startsWith(ApiTokens.PREFIX) ? apiTokens.authenticate(authentication)
+                : jwts.authenticate(authentication);
+    }
+
     @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
-                                                MeterRegistry meters) {
-        DaoAuthenticationProvider hashed = new DaoAuthenticationProvider(users);
-        hashed.setPasswordEncoder(passwordEncoder);
-        Counter checks = Counter.builder("insight.security.password.checks")
-                .description("Logins checked against their password hash (not remembered)")
-                .register(meters);
-        return new ProviderManager(new RememberedLogins(login -> {
-            checks.increment();
-            return hashed.authenticate(login);
-        }, Duration.ofMinutes(5), Clock.systemUTC()));
+    WebMvcConfigurer roleCheck(MeterRegistry meters) {
+        RoleCheck check = new RoleCheck(meters);
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(check).order(Ordered.HIGHEST_PRECEDENCE);
+            }
+        };
     }
 
     /**
@@ -78,21 +120,6 @@ public class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservations() {
         return SecurityObservationSettings.noObservations();
-    }
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    UserDetailsService users(SecurityProperties properties) {
-        return new InMemoryUserDetailsManager(properties.getUsers().stream()
-                .map(user -> User.withUsername(user.name())
-                        .password(user.password())
-                        .roles(user.rolesOrDefault().toArray(String[]::new))
-                        .build())
-                .toList());
     }
 
     /** Ahead of security, so that a rejected login is logged with its correlation id too. */

@@ -1,0 +1,43 @@
+package io.insightledger.command.identity;
+
+import io.insightledger.platform.identity.TokenScope;
+import io.insightledger.platform.security.Role;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+
+/** The bodies of the identity endpoints. */
+final class IdentityRequests {
+
+    /** Lower-case letters, digits and {@code . _ @ -}: safe in a URL path, a log line and an event. */
+    static final String USER_NAME = "[a-z0-9][a-z0-9._@-]{1,63}";
+
+    private IdentityRequests() {
+    }
+
+    record SignInRequest(@NotBlank @Size(max = 64) String name, @NotBlank @Size(max = 128) String password) {
+    }
+
+    record CreateUserRequest(@NotBlank @Pattern(regexp = USER_NAME) String name,
+                             @NotNull Role role,
+                             @NotBlank String password,
+                             @Email @Size(max = 254) String email) {
+    }
+
+    record ChangeRoleRequest(@NotNull Role role) {
+    }
+
+    record ResetPasswordRequest(@NotBlank String password) {
+    }
+
+    /** @param expiresAt when the token stops working; at most a year ahead, 90 days when not given */
+    record CreateTokenRequest(@NotBlank @Size(max = 100) String name,
+                              @NotNull TokenScope scope,
+                              @Future Instant expiresAt) {
+    }
+}

@@ -1,0 +1,184 @@
+package io.insightledger.command.identity;
+
+import io.insightledger.command.system.RuleViolationException;
+import io.insightledger.platform.identity.ApiTokens;
+import io.insightledger.platform.identity.ApiTokens.ApiToken;
+import io.insightledger.platform.identity.ApiTokens.IssuedToken;
+import io.insightledger.platform.identity.Caller;
+import io.insightledger.platform.identity.IdentityProperties;
+import io.insightledger.platform.identity.TokenScope;
+import io.insightledger.platform.identity.UserAccount;
+import io.insightledger.platform.identity.UserAccounts;
+import io.insightledger.platform.security.Role;
+import io.insightledger.platform.security.SignInThrottle;
+import io.insightledger.platform.security.Throttled;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The rules of signing in and of managing users and tokens; each rule's name is the problem type clients see. */
+@Service
+class UserAdministration {
+
+    private static final Logger log = LoggerFactory.getLogger(UserAdministration.class);
+    static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofDays(90);
+    static final Duration LONGEST_TOKEN_LIFETIME = Duration.ofDays(366);
+
+    private final UserAccounts users;
+    private final ApiTokens tokens;
+    private final PasswordEncoder passwords;
+    private final SignInThrottle throttle;
+    private final IdentityProperties properties;
+    private final Clock clock;
+    private final Counter failedSignIns;
+    /** Checked when the user is unknown, so that a wrong name takes as long as a wrong password. */
+    private final String decoyHash;
+
+    UserAdministration(UserAccounts users, ApiTokens tokens, PasswordEncoder passwords, SignInThrottle throttle,
+                       IdentityProperties properties, MeterRegistry meters) {
+        this.users = users;
+        this.tokens = tokens;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.properties = properties;
+        this.clock = Clock.systemUTC();
+        this.failedSignIns = Counter.builder("insight.security.sign-in.failures").tag("credential", "password")
+                .description("Sign-ins refused for a wrong name or password").register(meters);
+        this.decoyHash = passwords.encode(UUID.randomUUID().toString());
+    }
+
+    /** Throttled before any hash is computed: a blocked address or name costs a map lookup. */
+    IssuedToken signIn(String name, String password, String address) {
+        String[] keys = {SignInThrottle.address(address), SignInThrottle.user(name)};
+        throttle.blocked(keys).ifPresent(wait -> {
+            throw new Throttled(wait);
+        });
+        Optional<String> hash = users.passwordHash(name);
+        boolean matches = passwords.matches(password, hash.orElse(decoyHash)) && hash.isPresent();
+        if (!matches) {
+            throttle.failed(keys);
+            failedSignIns.increment();
+            log.info("Sign-in refused for '{}' from {}", name, address);
+            throw RuleViolationException.unauthorized("WrongNameOrPassword",
+                    "The name or the password is wrong, or the user is disabled");
+        }
+        throttle.succeeded(keys);
+        return tokens.issue(name, "web session", TokenScope.SESSION, clock.instant().plus(properties.session()));
+    }
+
+    UserAccount create(IdentityRequests.CreateUserRequest request) {
+        boolean created = users.create(request.name(), request.role(), blankToNull(request.email()), null,
+                passwords.encode(checkedPassword(request.password())));
+        if (!created) {
+            throw RuleViolationException.conflict("UserNameTaken", "A user named " + request.name() + " exists")
+                    .concerning("name");
+        }
+        return existing(request.name());
+    }
+
+    UserAccount changeRole(String name, Role role) {
+        UserAccount user = existing(name);
+        if (user.role() == Role.ADMIN && role != Role.ADMIN) {
+            requireAnotherAdmin(user);
+        }
+        if (user.role() != role) {
+            users.changeRole(user, role);
+        }
+        return existing(name);
+    }
+
+    UserAccount setEnabled(String name, boolean enabled) {
+        UserAccount user = existing(name);
+        if (!enabled && user.role() == Role.ADMIN) {
+            requireAnotherAdmin(user);
+        }
+        if (user.enabled() != enabled) {
+            users.setEnabled(name, enabled);
+        }
+        return existing(name);
+    }
+
+    void resetPassword(String name, String password) {
+        existing(name);
+        users.setPassword(name, passwords.encode(checkedPassword(password)));
+    }
+
+    IssuedToken createToken(Caller caller, IdentityRequests.CreateTokenRequest request) {
+        if (request.scope() == TokenScope.SESSION) {
+            throw RuleViolationException.unprocessable("TokenScopeAllowed",
+                    "A token's scope is READ, READ_WRITE or METRICS; sessions come from signing in")
+                    .concerning("scope");
+        }
+        if (request.scope() == TokenScope.METRICS && caller.role().filter(r -> r.includes(Role.ADMIN)).isEmpty()) {
+            throw RuleViolationException.forbidden("TokenScopeAllowed",
+                    "Only an ADMIN may make a METRICS token").concerning("scope");
+        }
+        Instant now = clock.instant();
+        Instant expiresAt = request.expiresAt() != null ? request.expiresAt() : now.plus(DEFAULT_TOKEN_LIFETIME);
+        if (expiresAt.isAfter(now.plus(LONGEST_TOKEN_LIFETIME))) {
+            throw RuleViolationException.unprocessable("TokenLifetime",
+                    "A token lives at most " + LONGEST_TOKEN_LIFETIME.toDays() + " days").concerning("expiresAt");
+        }
+        return tokens.issue(caller.name(), request.name().strip(), request.scope(), expiresAt);
+    }
+
+    /** A user revokes only their own tokens; another user's token answers as if it did not exist. */
+    void revokeOwnToken(Caller caller, UUID id) {
+        ApiToken token = tokens.find(id).filter(t -> t.user().equals(caller.name()))
+                .orElseThrow(() -> tokenNotFound(id));
+        tokens.revoke(token);
+    }
+
+    void revokeAnyToken(UUID id) {
+        tokens.revoke(tokens.find(id).orElseThrow(() -> tokenNotFound(id)));
+    }
+
+    void endSession(Caller caller) {
+        ApiToken token = caller.token().flatMap(tokens::find).filter(t -> t.scope() == TokenScope.SESSION)
+                .orElseThrow(() -> RuleViolationException.unprocessable("NotASession",
+                        "Only a web session's token can end its session; revoke an API token under /api/tokens"));
+        tokens.revoke(token);
+    }
+
+    UserAccount existing(String name) {
+        return users.find(name).orElseThrow(() -> RuleViolationException.notFound("UserNotFound",
+                "No user is named " + name));
+    }
+
+    private void requireAnotherAdmin(UserAccount user) {
+        boolean another = users.all().stream().anyMatch(other -> !other.name().equals(user.name())
+                && other.enabled() && other.role() == Role.ADMIN);
+        if (!another) {
+            throw RuleViolationException.conflict("AtLeastOneAdmin",
+                    user.name() + " is the last enabled ADMIN; make another ADMIN first");
+        }
+    }
+
+    /** bcrypt reads at most 72 bytes: a longer password would be silently cut. */
+    private static String checkedPassword(String password) {
+        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
+        if (password.length() < 12 || bytes > 72) {
+            throw RuleViolationException.unprocessable("PasswordLength",
+                    "A password has at least 12 characters and at most 72 bytes").concerning("password");
+        }
+        return password;
+    }
+
+    private static RuntimeException tokenNotFound(UUID id) {
+        return RuleViolationException.notFound("TokenNotFound", "No token of yours has the id " + id);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,43 @@
+package io.insightledger.platform.identity;
+
+import io.insightledger.platform.security.Role;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A change to who may do what. Each is stored once, with its actor and time, and never changed: the history an
+ * auditor reads. None holds a secret. A web session's token is not recorded here (sign-ins are not changes of power).
+ */
+public sealed interface IdentityEvent {
+
+    /** The user the change concerns. */
+    String user();
+
+    record UserCreated(String user, Role role, String email, String subject) implements IdentityEvent {
+    }
+
+    record RoleChanged(String user, Role from, Role to) implements IdentityEvent {
+    }
+
+    record UserDisabled(String user) implements IdentityEvent {
+    }
+
+    record UserEnabled(String user) implements IdentityEvent {
+    }
+
+    record PasswordReset(String user) implements IdentityEvent {
+    }
+
+    record TokenCreated(String user, UUID token, String name, TokenScope scope, Instant expiresAt)
+            implements IdentityEvent {
+    }
+
+    record TokenRevoked(String user, UUID token) implements IdentityEvent {
+    }
+
+    /** One event as it was recorded. */
+    record Recorded(long sequence, String type, int revision, IdentityEvent event, String actor, Instant occurredAt,
+                    String correlationId) {
+    }
+}

@@ -1,0 +1,59 @@
+package io.insightledger.platform.security;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import java.util.Optional;
+
+/**
+ * Lets a request reach an API operation only if the caller's role includes the one the operation declares with
+ * {@link RoleRequired}. Runs before the body is read, so a caller without the role learns nothing from validation.
+ * An operation of ours that declares no role fails for everybody: forgetting the annotation must not open it (and
+ * {@code RoleRequiredEverywhereTest} finds it first).
+ */
+class RoleCheck implements HandlerInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(RoleCheck.class);
+
+    private static final String OURS = "io.insightledger.";
+
+    private final MeterRegistry meters;
+
+    RoleCheck(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        // the framework's own handlers (errors, the API description) are guarded by the filter chain
+        if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getName().startsWith(OURS)
+                || method.hasMethodAnnotation(OpenToAnyone.class)) {
+            return true;
+        }
+        Role required = required(method).orElseThrow(() -> new IllegalStateException(
+                method + " declares no @RoleRequired; it is open to nobody"));
+        Optional<Role> actual = CallerAuthentication.roleOf(SecurityContextHolder.getContext().getAuthentication());
+        if (actual.filter(role -> role.includes(required)).isEmpty()) {
+            meters.counter("insight.security.forbidden", "required", required.name()).increment();
+            log.info("403 for {} {}: needs {}, caller acts as {}", request.getMethod(), request.getRequestURI(),
+                    required, actual.map(Role::name).orElse("no role"));
+            throw new RoleMissing(required, actual);
+        }
+        return true;
+    }
+
+    static Optional<Role> required(HandlerMethod method) {
+        RoleRequired annotation = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RoleRequired.class);
+        if (annotation == null) {
+            annotation = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RoleRequired.class);
+        }
+        return Optional.ofNullable(annotation).map(RoleRequired::value);
+    }
+}

@@ -1,0 +1,80 @@
+package io.insightledger.platform.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.insightledger.platform.identity.IdentityProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Failed sign-ins and bad tokens, counted per address and per user name. After a few free failures each further one
+ * blocks its keys for a while, doubling with every failure, and a blocked key is answered 429 before any password
+ * hash or token lookup: a flood of wrong passwords costs a map lookup each. A success clears its keys. The count is
+ * kept in memory, bounded, per instance.
+ */
+public class SignInThrottle {
+
+    private final Cache<String, Failures> failures;
+    private final IdentityProperties.Throttle settings;
+    private final Clock clock;
+    private final Counter throttled;
+
+    public SignInThrottle(IdentityProperties.Throttle settings, Clock clock, MeterRegistry meters) {
+        this.settings = settings;
+        this.clock = clock;
+        // an attacker rotating addresses fills this; the bound keeps memory flat and forgets the oldest first
+        this.failures = Caffeine.newBuilder().maximumSize(100_000)
+                .expireAfterAccess(settings.longestBlock().plus(settings.longestBlock())).build();
+        this.throttled = Counter.builder("insight.security.throttled")
+                .description("Sign-ins and token checks refused with 429 because their address or user was blocked")
+                .register(meters);
+    }
+
+    public static String address(String address) {
+        return "address:" + address;
+    }
+
+    public static String user(String name) {
+        return "user:" + name;
+    }
+
+    /** How long the longest-blocked of these keys stays blocked; empty when none is. */
+    public Optional<Duration> blocked(String... keys) {
+        Instant now = clock.instant();
+        Optional<Duration> longest = Arrays.stream(keys).map(failures::getIfPresent)
+                .filter(f -> f != null && f.blockedUntil().isAfter(now))
+                .map(f -> Duration.between(now, f.blockedUntil()))
+                .max(Duration::compareTo);
+        longest.ifPresent(ignored -> throttled.increment());
+        return longest;
+    }
+
+    public void failed(String... keys) {
+        Instant now = clock.instant();
+        for (String key : keys) {
+            failures.asMap().compute(key, (k, before) -> {
+                int count = before == null ? 1 : before.count() + 1;
+                int over = count - settings.freeFailures();
+                if (over <= 0) {
+                    return new Failures(count, Instant.MIN);
+                }
+                Duration block = settings.firstBlock().multipliedBy(1L << Math.min(over - 1, 30));
+                return new Failures(count, now.plus(block.compareTo(settings.longestBlock()) > 0
+                        ? settings.longestBlock() : block));
+            });
+        }
+    }
+
+    public void succeeded(String... keys) {
+        failures.invalidateAll(Arrays.asList(keys));
+    }
+
+    private record Failures(int count, Instant blockedUntil) {
+    }
+}
