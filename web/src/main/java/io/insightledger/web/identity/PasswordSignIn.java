@@ -2,15 +2,12 @@ package io.insightledger.web.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -36,8 +33,6 @@ class PasswordSignIn {
 
     record Credentials(String name, String password) {
     }
-
-    private static final Logger log = LoggerFactory.getLogger(PasswordSignIn.class);
 
     private final AuthenticationManager signIns;
     private final SessionAuthenticationStrategy newSession;
@@ -68,9 +63,8 @@ class PasswordSignIn {
     }
 
     @ExceptionHandler(BadCredentialsException.class)
-    ResponseEntity<ProblemDetail> wrong(BadCredentialsException e) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage()));
+    ProblemDetail wrong(BadCredentialsException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
     }
 
     @ExceptionHandler(CommandSideSignIn.Throttled.class)
@@ -80,12 +74,5 @@ class PasswordSignIn {
             answer.header(HttpHeaders.RETRY_AFTER, e.retryAfter());
         }
         return answer.body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
-    }
-
-    @ExceptionHandler(AuthenticationServiceException.class)
-    ResponseEntity<ProblemDetail> unavailable(AuthenticationServiceException e) {
-        log.warn("Sign-in failed at the command side: {}", String.valueOf(e.getCause()));
-        return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage()));
     }
 }

@@ -3,13 +3,8 @@ package io.insightledger.web.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClientException;
 
 /** Tells the page who is signed in, as the command side sees them now (a role may have changed since sign-in). */
 @RestController
@@ -29,11 +24,5 @@ class SessionController {
     SessionState session(HttpServletRequest request, HttpServletResponse response) {
         CommandSide.User user = credentials.authorization(request, response).flatMap(commandSide::me).orElse(null);
         return SessionState.of(mode, user, request);
-    }
-
-    @ExceptionHandler(RestClientException.class)
-    ResponseEntity<ProblemDetail> unavailable() {
-        return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_GATEWAY, "The command side did not answer; try again in a moment."));
     }
 }

@@ -94,6 +94,8 @@ class BrowserSessionTest {
                         .withBody("{\"status\": 401}")));
         apis.stubFor(post("/api/auth/sessions").withRequestBody(matchingJsonPath("$.name", equalTo("mallory")))
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
+        apis.stubFor(post("/api/auth/sessions").withRequestBody(matchingJsonPath("$.name", equalTo("crash")))
+                .willReturn(aResponse().withStatus(500)));
         // the role changed since sign-in: the page is told the current one
         apis.stubFor(get("/api/me").withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .willReturn(okJson("{\"name\": \"ada\", \"role\": \"ADMIN\", \"scope\": \"SESSION\"}")));
@@ -161,6 +163,11 @@ class BrowserSessionTest {
 
         assertProblem(throttled, 429);
         assertThat(throttled.headers().firstValue("Retry-After")).hasValue("30");
+    }
+
+    @Test
+    void aCommandSideInTroubleIs502() throws Exception {
+        assertProblem(new Browser().signIn("crash", "anything"), 502);
     }
 
     @Test
