@@ -22,12 +22,11 @@ async function draw(list) {
   }
   const tokens = answer.body;
   replace(list, tokens.length ? el('div', {class: 'card scroll'}, el('table', {id: 'tokens-table'},
-    el('thead', {}, el('tr', {}, ['Name', 'Scope', 'Created', 'Expires', 'Last used', '']
+    el('thead', {}, el('tr', {}, ['Name', 'Scope', 'Created', 'Expires', '']
       .map(heading => el('th', {scope: 'col'}, heading)))),
     el('tbody', {}, tokens.map(token => el('tr', {id: 'token-' + token.id, 'data-token-name': token.name},
       el('td', {}, token.name), el('td', {}, format.words(token.scope)), el('td', {}, format.dateTime(token.createdAt)),
       el('td', {}, token.expiresAt ? format.dateTime(token.expiresAt) : 'Never'),
-      el('td', {}, token.lastUsedAt ? format.dateTime(token.lastUsedAt) : 'Not yet'),
       el('td', {}, token.revokedAt ? el('span', {class: 'badge flag-stale'}, 'Revoked ' + format.date(token.revokedAt))
         : el('button', {type: 'button', class: 'secondary revoke', id: 'revoke-token-' + token.id,
           onclick: event => revoke(event.target, token, list)}, 'Revoke')))))))
@@ -68,11 +67,11 @@ function createForm(secret, redraw) {
 
 /** The secret, this once: the API keeps only its hash, so it cannot be shown again. */
 function showSecret(secret, created) {
-  const value = el('code', {id: 'token-secret-value'}, created.token);
+  const value = el('code', {id: 'token-secret-value'}, created.secret);
   const copied = el('span', {class: 'muted', id: 'token-copied', 'aria-live': 'polite'});
   const copy = el('button', {type: 'button', class: 'secondary', id: 'token-copy', onclick: async () => {
     try {
-      await navigator.clipboard.writeText(created.token);
+      await navigator.clipboard.writeText(created.secret);
       copied.textContent = 'Copied.';
     } catch (e) {
       // no clipboard without HTTPS: select it for the visitor to copy
