@@ -83,6 +83,8 @@ class ApiProxy {
             }
         });
         credentials.authorization(request, response).ifPresent(value -> upstream.header(HttpHeaders.AUTHORIZATION, value));
+        // the APIs throttle bad tokens per address: the browser's, not this proxy's, which every user shares
+        upstream.header("X-Forwarded-For", request.getRemoteAddr());
         HttpResponse<InputStream> answer = client.send(upstream.build(), HttpResponse.BodyHandlers.ofInputStream());
         response.setStatus(answer.statusCode());
         answer.headers().map().forEach((name, values) -> {
