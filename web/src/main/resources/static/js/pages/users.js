@@ -23,7 +23,8 @@ export async function render(main, params) {
 }
 
 async function draw(list, message, params) {
-  const answer = await api('/api/admin/users' + query({asOf: params.asOf}));
+  const answer = await api(params.asOf ? '/api/admin/users/roles-at' + query({instant: params.asOf})
+    : '/api/admin/users');
   if (!answer.ok) {
     replace(list, refusal(answer));
     return;
