@@ -96,7 +96,9 @@ final class CompanyIdentityProvider implements AutoCloseable {
     static final Person CAROL = new Person("carol", "carol@example.com", "carol", List.of());
     /** Their name is taken in the product by a different person, who signs in with a password and has no e-mail. */
     static final Person ERIN = new Person("erin", "erin@example.com", "erin", List.of());
-    static final List<Person> PEOPLE = List.of(ALICE, DAVE, BOB, CAROL, ERIN);
+    /** New to the product, and staying a VIEWER. */
+    static final Person GINA = new Person("gina", "gina@example.com", "gina", List.of());
+    static final List<Person> PEOPLE = List.of(ALICE, DAVE, BOB, CAROL, ERIN, GINA);
 
     private final ConfigurableApplicationContext context;
     private final String issuer;

@@ -5,17 +5,22 @@ import io.insightledger.infrastructure.Infrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.insightledger.standalone.CompanyIdentityProvider.ALICE;
 import static io.insightledger.standalone.CompanyIdentityProvider.BOB;
 import static io.insightledger.standalone.CompanyIdentityProvider.CAROL;
 import static io.insightledger.standalone.CompanyIdentityProvider.DAVE;
 import static io.insightledger.standalone.CompanyIdentityProvider.ERIN;
+import static io.insightledger.standalone.CompanyIdentityProvider.GINA;
 import static io.insightledger.standalone.CompanyIdentityProvider.EXPIRED_JOB;
 import static io.insightledger.standalone.CompanyIdentityProvider.PASSWORD;
 import static io.insightledger.standalone.CompanyIdentityProvider.REPORTING_JOB;
@@ -29,7 +34,8 @@ import static org.awaitility.Awaitility.await;
  * code flow with PKCE through the sign-in form, or client credentials), and the APIs take the role from the token's
  * roles claim, else from the product's user of that subject or e-mail, else make a VIEWER of a newcomer. A token from
  * another issuer, one signed with other keys that claims the right issuer, an expired one, and one whose role is too
- * low are refused.
+ * low are refused. In the browser, a person signs in to the web app through the identity provider's form and works
+ * with the web app, which relays their access token; no page script can read it.
  */
 class SingleSignOnIT {
 
@@ -86,6 +92,34 @@ class SingleSignOnIT {
         // DECIDER is not ADMIN: refused on both APIs, naming the role needed
         assertRoleRequired(commands(tokens.accessToken()).get("/api/admin/users"), "ADMIN");
         assertRoleRequired(queries(tokens.accessToken()).get("/actuator/metrics"), "ADMIN");
+    }
+
+    @Test
+    void theLedgersOperationsTakeTheRoleAndTheNameFromTheToken() {
+        String decider = signIn.authorizationCode(ALICE.username(), PASSWORD).accessToken();
+        String viewer = signIn.authorizationCode(GINA.username(), PASSWORD).accessToken();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String hypothesisId = "h-" + suffix;
+        String meetingId = "m-" + suffix;
+
+        assertRoleRequired(commands(viewer).post("/api/hypotheses", Requests.hypothesis(hypothesisId, "Denied")),
+                "CONTRIBUTOR");
+        assertThat(commands(decider).post("/api/meetings", Requests.meeting(meetingId, "Initech Bank")).status())
+                .isEqualTo(201);
+        assertThat(commands(decider).post("/api/hypotheses", Requests.hypothesis(hypothesisId,
+                "Banks sign in with their own accounts")).status()).isEqualTo(201);
+        assertThat(commands(decider).post("/api/hypotheses/" + hypothesisId + "/evidence",
+                Requests.evidence("e-" + suffix, meetingId, "SUPPORTS")).status()).isEqualTo(201);
+        Api.Response decision = commands(decider).post("/api/hypotheses/" + hypothesisId + "/decisions",
+                Requests.decision("VALIDATED", List.of("e-" + suffix)));
+        assertThat(decision.status()).as(decision.raw().body()).isEqualTo(201);
+
+        // a VIEWER reads; the decision is alice's, as her token says
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Api.Response hypothesis = queries(viewer).get("/api/hypotheses/" + hypothesisId);
+            assertThat(hypothesis.status()).as(hypothesis.raw().body()).isEqualTo(200);
+            assertThat(hypothesis.body().path("decisions").get(0).path("decidedBy").asText()).isEqualTo("alice");
+        });
     }
 
     @Test
@@ -185,6 +219,40 @@ class SingleSignOnIT {
 
         // nothing of them became a user
         assertThat(admin().get("/api/admin/users").body().findValuesAsText("name")).doesNotContain(EXPIRED_JOB);
+    }
+
+    @Test
+    void inTheBrowserSignInAtTheCompanyThenWorkThroughTheWebAppWhichNoScriptCanTakeTheTokenFrom(@TempDir Path profile) {
+        try (Browser browser = new Browser(system.webUrl(), profile)) {
+            browser.open("/login");
+            browser.click(By.id("login-sso"));
+            // the identity provider's own form, on its own address
+            browser.type(By.id("username"), ALICE.username());
+            browser.type(By.id("password"), PASSWORD);
+            browser.click(By.cssSelector("button[type=submit]"));
+
+            browser.waitForText(By.id("signed-in-name"), "alice");
+            assertThat(browser.text(By.id("signed-in-role"))).containsIgnoringCase("decider");
+
+            browser.open("/propose");
+            browser.type(By.id("hypothesis-title"), "Auditors sign in with their company account");
+            browser.type(By.id("hypothesis-statement"), "We believe that auditors want no password of ours");
+            browser.choose(By.id("hypothesis-category"), "DESIRABILITY");
+            browser.type(By.id("hypothesis-successCriteria"), "We are right if no auditor asks for a password");
+            browser.click(By.cssSelector("#propose-hypothesis button[type=submit]"));
+            browser.waitForRoute("/hypotheses/h-");
+            String hypothesisId = browser.currentRoute().split("/")[2].split("\\?")[0];
+            browser.waitForText(By.cssSelector("#main h1"), "Auditors sign in with their company account");
+            assertThat(Api.as(system.queryUrl(), RunningSystem.TOKEN).get("/api/hypotheses/" + hypothesisId).status())
+                    .isEqualTo(200);
+            // the board is the query side's answer to alice's access token, which the web app relays
+            browser.open("/");
+            browser.waitForText(By.cssSelector(".column[aria-label=Open]"), "Auditors sign in with their company account");
+
+            // the tokens stay on the server: the page holds a session cookie it cannot read, and nothing stored
+            assertThat(browser.script("return document.cookie")).isEqualTo("");
+            assertThat(browser.script("return localStorage.length + sessionStorage.length")).isEqualTo(0L);
+        }
     }
 
     private static void assertRoleRequired(Api.Response response, String role) {
