@@ -26,7 +26,26 @@ public final class LedgerSystem implements AutoCloseable {
      * @param demoToken an API token of {@code demoUser}, registered once (scripts and the demo generator use it)
      */
     public record Settings(String address, int commandPort, int queryPort, int webPort, String demoUser,
-                           String demoPassword, String demoToken) {
+                           String demoPassword, String demoToken, Oidc oidc) {
+
+        /** Without single sign-on of its own (the {@code INSIGHT_OIDC_*} variables still apply). */
+        public Settings(String address, int commandPort, int queryPort, int webPort, String demoUser,
+                        String demoPassword, String demoToken) {
+            this(address, commandPort, queryPort, webPort, demoUser, demoPassword, demoToken, null);
+        }
+
+        public Settings withOidc(Oidc oidc) {
+            return new Settings(address, commandPort, queryPort, webPort, demoUser, demoPassword, demoToken, oidc);
+        }
+    }
+
+    /**
+     * A company identity provider: the APIs accept its JWT access tokens, the web app signs people in through it.
+     *
+     * @param rolesClaim   the claim naming the role; null: the product's own users say
+     * @param clientId     the web app's registration at the identity provider
+     */
+    public record Oidc(String issuerUri, String rolesClaim, String clientId, String clientSecret) {
     }
 
     private final Infrastructure infrastructure;
@@ -62,13 +81,19 @@ public final class LedgerSystem implements AutoCloseable {
     }
 
     private void startWeb() {
-        web = WebApplication.builder().registerShutdownHook(false).run(
+        List<String> args = new ArrayList<>(List.of(
                 "--spring.main.banner-mode=off",
                 "--logging.include-application-name=false",
                 "--server.address=" + settings.address(),
                 "--server.port=" + settings.webPort(),
                 "--insight.web.command-side-url=" + commandUrl(),
-                "--insight.web.query-side-url=" + queryUrl());
+                "--insight.web.query-side-url=" + queryUrl()));
+        if (settings.oidc() != null) {
+            args.add("--insight.web.oidc.issuer-uri=" + settings.oidc().issuerUri());
+            args.add("--insight.web.oidc.client-id=" + settings.oidc().clientId());
+            args.add("--insight.web.oidc.client-secret=" + settings.oidc().clientSecret());
+        }
+        web = WebApplication.builder().registerShutdownHook(false).run(args.toArray(String[]::new));
     }
 
     /** What the command side is started with: also for running it in a process of its own. */
@@ -136,6 +161,12 @@ public final class LedgerSystem implements AutoCloseable {
         args.add("--insight.identity.database.url=" + infrastructure.jdbcUrl(IDENTITY_DATABASE));
         args.add("--insight.identity.database.username=" + infrastructure.username());
         args.add("--insight.identity.database.password=" + infrastructure.password());
+        if (settings.oidc() != null) {
+            args.add("--insight.identity.oidc.issuer-uri=" + settings.oidc().issuerUri());
+            if (settings.oidc().rolesClaim() != null) {
+                args.add("--insight.identity.oidc.roles-claim=" + settings.oidc().rolesClaim());
+            }
+        }
         return args;
     }
 

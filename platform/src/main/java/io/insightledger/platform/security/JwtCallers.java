@@ -10,10 +10,13 @@ import io.insightledger.platform.identity.UserAccounts;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -35,7 +38,12 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        Caller caller = recent.get(jwt.getSubject(), subject -> callerOf(jwt));
+        if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
+            throw new InvalidBearerTokenException("The JWT names no subject");
+        }
+        // the claimed role is part of the key: a token claiming less must not get a role seen a moment ago
+        Caller caller = recent.get(jwt.getSubject() + "\n" + roleClaim(jwt).map(Role::name).orElse(""),
+                key -> callerOf(jwt));
         return new CallerAuthentication(caller);
     }
 
@@ -47,11 +55,26 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
         return new Caller(user.name(), role, TokenScope.READ_WRITE, Optional.empty());
     }
 
+    /**
+     * A user of their own, under the first free one of their preferred name, their subject, or the former numbered:
+     * a product user who already has that name is somebody else (a password user, say), whose role they must not get.
+     */
     private UserAccount newcomer(Jwt jwt) {
-        String preferred = Optional.ofNullable(jwt.getClaimAsString("preferred_username")).orElse(jwt.getSubject());
-        String name = users.find(preferred).isEmpty() ? preferred : jwt.getSubject();
-        users.create(name, oidc.defaultRole(), jwt.getClaimAsString("email"), jwt.getSubject(), null);
-        return users.findSignedInElsewhere(jwt.getSubject(), null).orElseThrow();
+        String subject = jwt.getSubject();
+        String preferred = Optional.ofNullable(jwt.getClaimAsString("preferred_username")).orElse(subject);
+        List<String> names = Stream.concat(Stream.of(preferred, subject),
+                IntStream.rangeClosed(2, 100).mapToObj(n -> preferred + "-" + n)).distinct().toList();
+        for (String name : names) {
+            if (users.find(name).isEmpty()) {
+                users.create(name, oidc.defaultRole(), jwt.getClaimAsString("email"), subject, null);
+            }
+            // created now, or by the other API answering the same person's first request at the same time
+            Optional<UserAccount> created = users.findSignedInElsewhere(subject, null);
+            if (created.isPresent()) {
+                return created.get();
+            }
+        }
+        throw new InvalidBearerTokenException("No free user name for the JWT's subject");
     }
 
     /** The highest role the configured claim names (a string or a list of strings); unknown names are ignored. */
