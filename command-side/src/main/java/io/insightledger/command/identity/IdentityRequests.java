@@ -1,6 +1,7 @@
 package io.insightledger.command.identity;
 
 import io.insightledger.platform.identity.TokenScope;
+import io.insightledger.platform.identity.UserAccounts;
 import io.insightledger.platform.security.Role;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Future;
@@ -14,16 +15,13 @@ import java.time.Instant;
 /** The bodies of the identity endpoints. */
 final class IdentityRequests {
 
-    /** Lower-case letters, digits and {@code . _ @ -}: safe in a URL path, a log line and an event. */
-    static final String USER_NAME = "[a-z0-9][a-z0-9._@-]{1,63}";
-
     private IdentityRequests() {
     }
 
     record SignInRequest(@NotBlank @Size(max = 64) String name, @NotBlank @Size(max = 128) String password) {
     }
 
-    record CreateUserRequest(@NotBlank @Pattern(regexp = USER_NAME) String name,
+    record CreateUserRequest(@NotBlank @Pattern(regexp = UserAccounts.NAME_RULE) String name,
                              @NotNull Role role,
                              @NotBlank String password,
                              @Email @Size(max = 254) String email) {

@@ -39,8 +39,10 @@ public record IdentityProperties(Database database,
      * @param rolesClaim  the claim holding the role name (or a list of them); absent or empty: the role comes from the
      *                    product's own users, matched by subject, then by e-mail
      * @param defaultRole the role of a person the identity provider knows and the product does not yet
+     * @param audience    when set, a JWT must name it in {@code aud}: tokens the provider issued for other
+     *                    applications are refused
      */
-    public record Oidc(URI issuerUri, String rolesClaim, @DefaultValue("VIEWER") Role defaultRole) {
+    public record Oidc(URI issuerUri, String rolesClaim, @DefaultValue("VIEWER") Role defaultRole, String audience) {
 
         public boolean enabled() {
             return issuerUri != null && !issuerUri.toString().isBlank();

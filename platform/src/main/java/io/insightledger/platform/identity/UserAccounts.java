@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -17,12 +18,23 @@ public final class UserAccounts {
             Role.valueOf(row.getString("role")), row.getBoolean("enabled"), row.getString("email"),
             row.getString("subject"), row.getTimestamp("created_at").toInstant());
 
+    /** Lower-case letters, digits and {@code . _ @ -}: safe in a URL path, a log line and an event. */
+    public static final String NAME_RULE = "[a-z0-9][a-z0-9._@-]{1,63}";
+
     private final IdentityDatabase database;
     private final IdentityHistory history;
 
     UserAccounts(IdentityDatabase database, IdentityHistory history) {
         this.database = database;
         this.history = history;
+    }
+
+    /** The closest name that keeps {@link #NAME_RULE}: for names that come from elsewhere (an identity provider). */
+    public static String nameLike(String wanted) {
+        String name = wanted.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._@-]+", "-")
+                .replaceAll("^[^a-z0-9]+", "");
+        name = name.substring(0, Math.min(name.length(), 60));
+        return name.length() >= 2 ? name : "user-" + name;
     }
 
     public Optional<UserAccount> find(String name) {

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -29,6 +30,11 @@ class BlockedAddresses extends OncePerRequestFilter {
                 : throttle.blocked(SignInThrottle.address(request.getRemoteAddr()));
         if (blocked.isEmpty()) {
             chain.doFilter(request, response);
+            // failures count in a row: a good credential from the address clears them, so that a few stale
+            // tokens a day never add up to a block
+            if (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication) {
+                throttle.succeeded(SignInThrottle.address(request.getRemoteAddr()));
+            }
             return;
         }
         Throttled throttled = new Throttled(blocked.get());

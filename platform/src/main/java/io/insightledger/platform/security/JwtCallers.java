@@ -61,8 +61,10 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
      */
     private UserAccount newcomer(Jwt jwt) {
         String subject = jwt.getSubject();
-        String preferred = Optional.ofNullable(jwt.getClaimAsString("preferred_username")).orElse(subject);
-        List<String> names = Stream.concat(Stream.of(preferred, subject),
+        // the product's own rule for names, whatever the identity provider allows
+        String preferred = UserAccounts.nameLike(
+                Optional.ofNullable(jwt.getClaimAsString("preferred_username")).orElse(subject));
+        List<String> names = Stream.concat(Stream.of(preferred, UserAccounts.nameLike(subject)),
                 IntStream.rangeClosed(2, 100).mapToObj(n -> preferred + "-" + n)).distinct().toList();
         for (String name : names) {
             if (users.find(name).isEmpty()) {

@@ -23,7 +23,12 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -31,6 +36,8 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
 
 /**
  * The APIs are resource servers: every call carries {@code Authorization: Bearer} with an API token (or a web
@@ -94,8 +101,16 @@ public class SecurityConfiguration {
         }
         // resolved on first use: the APIs start while the identity provider is away
         String issuer = identity.oidc().issuerUri().toString();
-        JwtAuthenticationProvider jwts = new JwtAuthenticationProvider(
-                new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(issuer)));
+        JwtAuthenticationProvider jwts = new JwtAuthenticationProvider(new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(issuer);
+            String audience = identity.oidc().audience();
+            if (audience != null && !audience.isBlank()) {
+                decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(
+                        issuer), new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        named -> named != null && named.contains(audience))));
+            }
+            return decoder;
+        }));
         jwts.setJwtAuthenticationConverter(new JwtCallers(users, identity.oidc(), identity.tokenRecheck()));
         return authentication -> ((BearerTokenAuthenticationToken) authentication).getToken()
                 .startsWith(ApiTokens.PREFIX) ? apiTokens.authenticate(authentication)
