@@ -17,7 +17,7 @@ record ProposeHypothesisRequest(
         @NotBlank @Size(max = 5_000) String statement,
         @NotNull HypothesisCategory category,
         @NotBlank @Size(max = 5_000) String successCriteria,
-        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Size(max = 200) String owner,
+        @Pattern(regexp = HypothesisRequests.NOT_BLANK, message = "must not be blank") @Size(max = 200) String owner,
         @Size(max = 50) List<@NotBlank @Size(max = 50) String> tags,
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> segments,
         @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String parentId) {

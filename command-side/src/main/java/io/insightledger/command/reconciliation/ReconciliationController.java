@@ -2,13 +2,15 @@ package io.insightledger.command.reconciliation;
 
 import io.insightledger.command.reconciliation.ReconciliationStatus.Trigger;
 import io.insightledger.command.system.RuleViolationException;
+import io.insightledger.platform.security.Role;
+import io.insightledger.platform.security.RoleRequired;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,16 +24,11 @@ import java.security.Principal;
 @RestController
 @RequestMapping(ReconciliationController.PATH)
 @Tag(name = "Reconciliation", description = "The event store is the source of truth: republish what the topic lacks")
-@ApiResponse(responseCode = "401", description = "Not signed in",
-        content = @Content(mediaType = ReconciliationController.PROBLEM,
-                schema = @Schema(implementation = ProblemDetail.class),
-                examples = @ExampleObject(ReconciliationController.UNAUTHORIZED)))
-@ApiResponse(responseCode = "403", description = "Signed in without role ADMIN")
+@RoleRequired(Role.ADMIN)
 class ReconciliationController {
 
     static final String PATH = "/api/admin/reconciliation";
 
-    static final String PROBLEM = "application/problem+json";
     private static final String RUNNING = """
             {"id": "5f0c2a51-7d1e-4b8e-9a40-2f4f7b0c9e11", "trigger": "REQUESTED", "requestedBy": "demo",
              "state": "RUNNING", "phase": "READING_TOPIC", "progress": {"done": 0, "total": 48211, "percent": 0},
@@ -46,9 +43,6 @@ class ReconciliationController {
              "report": {"eventsInStore": 48020, "eventsOnTopic": 47708, "duplicatesOnTopic": 191,
                         "unreadableRecords": 0, "unknownToStore": 0, "leftToPublisher": 0, "missing": 312,
                         "republished": 312, "durationMillis": 2784}}""";
-    static final String UNAUTHORIZED = """
-            {"type": "about:blank", "title": "Authentication required", "status": 401,
-             "detail": "Sign in with HTTP Basic authentication.", "instance": "/api/admin/reconciliation"}""";
     private static final String ALREADY_RUNNING = """
             {"type": "https://insight-ledger.io/problems/ReconciliationRunning", "title": "ReconciliationRunning",
              "status": 409, "rule": "ReconciliationRunning",
@@ -67,7 +61,7 @@ class ReconciliationController {
 
     @PostMapping
     @Operation(summary = "Reconcile the topic with the event store", description = """
-            Role ADMIN. Reads every event envelope on the topic and every event in the event store, and republishes,
+            Reads every event envelope on the topic and every event in the event store, and republishes,
             in (aggregate, sequence number) order and acknowledged by the broker, each stored event the publisher had
             passed that the topic lacks. Stored events the publisher has not reached yet are left to it. Runs in the
             background: the answer is its status at once; follow it with GET. Running it again republishes nothing
@@ -77,7 +71,7 @@ class ReconciliationController {
             content = @Content(schema = @Schema(implementation = ReconciliationStatus.class),
                     examples = @ExampleObject(RUNNING)))
     @ApiResponse(responseCode = "409", description = "A reconciliation is running already",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class),
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     examples = @ExampleObject(ALREADY_RUNNING)))
     ResponseEntity<ReconciliationStatus> start(Principal administrator) {
         Reconciliation run = reconciliations.start(Trigger.REQUESTED, administrator.getName());
@@ -86,14 +80,14 @@ class ReconciliationController {
 
     @GetMapping
     @Operation(summary = "The running reconciliation, or the last one", description = """
-            Role ADMIN. While one runs: its phase (READING_TOPIC, READING_STORE, REPUBLISHING) and how far it is,
+            While one runs: its phase (READING_TOPIC, READING_STORE, REPUBLISHING) and how far it is,
             with the figures found so far. Once ended (DONE or FAILED): its report. Only reconciliations since the
             command side started are known.""")
     @ApiResponse(responseCode = "200", description = "Its status",
             content = @Content(schema = @Schema(implementation = ReconciliationStatus.class),
                     examples = @ExampleObject(DONE)))
     @ApiResponse(responseCode = "404", description = "None has run since the command side started",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class),
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     examples = @ExampleObject(NONE_YET)))
     ReconciliationStatus status() {
         return reconciliations.last()

@@ -1,5 +1,6 @@
 package io.insightledger.command.system;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,10 @@ import java.net.URI;
 public class CommandResponses {
 
     /** @param version the aggregate's version after the command, for If-Match and the query side's minVersion */
-    public record Accepted(String id, long version) {
+    public record Accepted(
+            @Schema(description = "The id of what the command recorded or changed", example = "m-acme-1") String id,
+            @Schema(description = "The version of the meeting or hypothesis after the command: its ETag, for If-Match "
+                    + "and for the query side's minVersion", example = "0") long version) {
     }
 
     private final String queryBaseUrl;

@@ -1,11 +1,18 @@
 package io.insightledger.query.dashboard;
 
+import io.insightledger.platform.security.Role;
+import io.insightledger.platform.security.RoleRequired;
 import io.insightledger.query.hypothesis.BoardRow;
 import io.insightledger.query.hypothesis.StoredStates;
 import io.insightledger.query.system.Period;
 import io.insightledger.query.system.ProjectionAdmin;
+import io.insightledger.query.system.ReadsProjections;
 import io.insightledger.query.system.RecentAnswers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +36,9 @@ import java.util.TreeMap;
 /** {@code GET /api/dashboard?from=&to=}: how the team is learning, over a period (the last 12 weeks by default). */
 @RestController
 @RequestMapping("/api/dashboard")
+@RoleRequired(Role.VIEWER)
+@Tag(name = "Dashboard", description = "How the team is learning, over a period")
+@ReadsProjections
 class DashboardController {
 
     record WeekOfDecisions(LocalDate weekStart, int validated, int invalidated, int parked) {
@@ -75,8 +85,14 @@ class DashboardController {
      * Read at 100 requests a second it would cost a second of PostgreSQL per second on a million events; an answer is
      * at most two seconds old instead (the web app waits longer than that after a change before it asks again).
      */
+    @Operation(summary = "The learning dashboard", description = """
+            Over a period (the last 12 weeks unless from and to are given): hypotheses by status, decisions and \
+            meetings per week (weeks start on Monday, UTC), the median and the spread of days from proposal to \
+            decision, which segments the meetings covered, and the hypotheses at risk or stale. An answer may be \
+            up to two seconds old.""")
+    @ApiResponse(responseCode = "200", description = "The dashboard")
     @GetMapping
-    Dashboard dashboard(@Valid Period requested) {
+    Dashboard dashboard(@Valid @ParameterObject Period requested) {
         projections.names().forEach(projections::requireReady);
         return recent.get(requested, () -> compute(requested));
     }

@@ -1,5 +1,7 @@
 package io.insightledger.query.decision;
 
+import io.insightledger.platform.security.Role;
+import io.insightledger.platform.security.RoleRequired;
 import io.insightledger.events.hypothesis.DecisionOutcome;
 import io.insightledger.query.hypothesis.HypothesisState;
 import io.insightledger.query.hypothesis.StoredStates;
@@ -7,8 +9,16 @@ import io.insightledger.query.system.PageRequest;
 import io.insightledger.query.system.PageResponse;
 import io.insightledger.query.system.Period;
 import io.insightledger.query.system.ProjectionAdmin;
+import io.insightledger.query.system.ReadsProjections;
 import io.insightledger.query.system.SqlValues;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,7 +35,20 @@ import java.util.stream.Collectors;
 /** The auditor's view: who decided what, when, on which evidence, how confident we were then, and what came after. */
 @RestController
 @RequestMapping("/api/decisions")
+@RoleRequired(Role.VIEWER)
+@Tag(name = "Decisions", description = """
+        The decision log, for auditors: who decided what, when, on which evidence, how confident we were then, and \
+        what came after (reopened, or at risk from later evidence).""")
+@ReadsProjections
 class DecisionLogController {
+
+    private static final String LOG = """
+            {"items": [{"decisionId": "d-1", "hypothesisId": "h-rotation", "hypothesisTitle": "Keys rotate themselves",
+                        "owner": "sam", "outcome": "VALIDATED",
+                        "rationale": "Three of five banks asked for it unprompted",
+                        "decidedAt": "2026-03-09T16:00:00Z", "decidedBy": "alex", "confidenceThen": 0.81,
+                        "evidence": [], "reopened": false, "atRisk": false}],
+             "page": 0, "size": 20, "totalItems": 1, "totalPages": 1}""";
 
     /**
      * @param confidenceThen the hypothesis's confidence when the decision was taken
@@ -47,12 +70,20 @@ class DecisionLogController {
         this.projections = projections;
     }
 
-    /** Newest first; by period (of the decision), outcome and the hypothesis's owner. */
+    @Operation(summary = "The decision log", description = """
+            Decisions, newest first, a page at a time: each with its hypothesis, outcome and rationale, who took \
+            it and when, the evidence it rested on, the hypothesis's confidence then, whether it was reopened \
+            (when, why) and whether later evidence puts it at risk. Filtered by the period it was taken in, its \
+            outcome and the hypothesis's owner.""")
+    @ApiResponse(responseCode = "200", description = "A page of decisions",
+            content = @Content(examples = @ExampleObject(LOG)))
     @GetMapping
-    PageResponse<LoggedDecision> decisions(@Valid Period period,
+    PageResponse<LoggedDecision> decisions(@Valid @ParameterObject Period period,
+                                           @Parameter(description = "Only decisions with this outcome")
                                            @RequestParam(required = false) DecisionOutcome outcome,
+                                           @Parameter(description = "Only decisions on hypotheses this person owns")
                                            @RequestParam(required = false) String owner,
-                                           @Valid PageRequest page) {
+                                           @Valid @ParameterObject PageRequest page) {
         projections.requireReady(StoredStates.PROJECTION);
         String outcomeName = outcome == null ? null : outcome.name();
         String where = """

@@ -2,6 +2,7 @@ package io.insightledger.query.hypothesis;
 
 import io.insightledger.platform.web.InvalidInputException;
 import io.insightledger.query.system.PageRequest;
+import io.swagger.v3.oas.annotations.Parameter;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -17,8 +18,18 @@ import java.util.Locale;
  * @param text matched case-insensitively in title and statement
  * @param sort {@code confidence}, {@code lastActivity} (default) or {@code created}
  */
-public record BoardQuery(HypothesisStatus status, String category, String tag, String owner, String segment,
-                         String text, HypothesisState.Flag flag, String sort, String order) {
+public record BoardQuery(@Parameter(description = "Only hypotheses in this status") HypothesisStatus status,
+                         @Parameter(description = "Only this category: DESIRABILITY, VIABILITY, FEASIBILITY or "
+                                 + "USABILITY (any case)") String category,
+                         @Parameter(description = "Only hypotheses with this tag") String tag,
+                         @Parameter(description = "Only hypotheses this person owns") String owner,
+                         @Parameter(description = "Only hypotheses about this segment, or with evidence from it")
+                         String segment,
+                         @Parameter(description = "Only hypotheses whose title or statement contains this, in any case")
+                         String text,
+                         @Parameter(description = "Only hypotheses with this flag") HypothesisState.Flag flag,
+                         @Parameter(description = "confidence, lastActivity (the default) or created") String sort,
+                         @Parameter(description = "asc, or desc (the default)") String order) {
 
     public enum Sort {
         CONFIDENCE("confidence", Comparator.comparingDouble(HypothesisState::confidence)),

@@ -1,15 +1,26 @@
 package io.insightledger.query.hypothesis;
 
+import io.insightledger.platform.security.Role;
+import io.insightledger.platform.security.RoleRequired;
 import io.insightledger.platform.web.Storable;
 import io.insightledger.query.system.NotFoundException;
 import io.insightledger.query.system.PageRequest;
 import io.insightledger.query.system.PageResponse;
 import io.insightledger.query.system.ProjectionAdmin;
+import io.insightledger.query.system.ReadsProjections;
 import io.insightledger.query.system.ReadYourWrites;
 import io.insightledger.query.system.RecentAnswers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +43,26 @@ import java.util.stream.Stream;
  */
 @RestController
 @RequestMapping("/api/hypotheses")
+@RoleRequired(Role.VIEWER)
+@Tag(name = "Hypotheses", description = """
+        The board of hypotheses, each hypothesis with its evidence, confidence and decisions, its timeline and its \
+        evolution; now, or as they stood at any past instant (asOf).""")
+@ReadsProjections
 class HypothesisQueryController {
+
+    private static final String AS_OF = """
+            An instant (ISO-8601, from 1900 to 9999): answer as things stood then, folded from the history, instead \
+            of now.""";
+    private static final String BOARD = """
+            {"items": [{"id": "h-rotation", "title": "Keys rotate themselves", "status": "OPEN",
+                        "category": "DESIRABILITY", "owner": "sam", "tags": ["security"], "segments": ["bank"],
+                        "confidence": 0.72, "supportingCount": 3, "contradictingCount": 1, "organizationCount": 3,
+                        "evidenceSegments": ["bank"], "flags": [], "proposedAt": "2026-02-02T09:00:00Z",
+                        "lastActivityAt": "2026-03-02T10:05:00Z", "version": 5}],
+             "page": 0, "size": 20, "totalItems": 1, "totalPages": 1}""";
+    private static final String UNKNOWN = """
+            {"type": "about:blank", "title": "Not Found", "status": 404,
+             "detail": "No hypothesis is known under id h-rotation", "instance": "/api/hypotheses/h-rotation"}""";
 
     private final JdbcClient jdbc;
     private final StoredStates states;
@@ -54,10 +84,17 @@ class HypothesisQueryController {
         this.staleAfter = staleAfter;
     }
 
+    @Operation(summary = "The board of hypotheses", description = """
+            A page of hypotheses with their status, confidence, evidence counts and flags (AT_RISK, STALE, \
+            SINGLE_SOURCE): filtered by status, category, tag, owner, segment (their own or their evidence's), \
+            text in title or statement and flag; ordered by confidence, last activity (the default) or creation. \
+            With asOf, the board as it stood then.""")
+    @ApiResponse(responseCode = "200", description = "A page of the board",
+            content = @Content(examples = @ExampleObject(BOARD)))
     @GetMapping
-    PageResponse<BoardRow> board(@Valid BoardQuery query, @Valid PageRequest page,
-                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                                 Instant asOf) {
+    PageResponse<BoardRow> board(@Valid @ParameterObject BoardQuery query, @Valid @ParameterObject PageRequest page,
+                                 @Parameter(description = AS_OF) @RequestParam(required = false)
+                                 @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         projections.requireReady(HypothesisProjection.NAME);
         query.sorting();
         Storable.requireQueryable("asOf", asOf);
@@ -93,14 +130,20 @@ class HypothesisQueryController {
                 matching.size());
     }
 
-    /**
-     * @param minVersion wait (briefly) until the hypothesis is projected at least at this version
-     */
+    @Operation(summary = "A hypothesis, with its evidence and decisions", description = """
+            Everything known about one hypothesis: its wording and revisions, the evidence linked to it (and \
+            whether each still counts), its confidence and what makes it up, its decisions and its flags. With \
+            asOf, as it stood then; with minVersion, no older than your last command on it.""")
+    @ApiResponse(responseCode = "200", description = "The hypothesis")
+    @ApiResponse(responseCode = "404", description = "No hypothesis under this id (yet: the projection may be "
+            + "catching up), or none had been proposed under it at asOf",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, examples = @ExampleObject(UNKNOWN)))
     @GetMapping("/{id}")
     HypothesisState hypothesis(@PathVariable String id,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                               Instant asOf,
-                               @RequestParam(required = false) Long minVersion) {
+                               @Parameter(description = AS_OF) @RequestParam(required = false)
+                               @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+                               @Parameter(description = ReadYourWrites.MIN_VERSION) @RequestParam(required = false)
+                               Long minVersion) {
         Storable.requireQueryable("asOf", asOf);
         projections.requireReady(HypothesisProjection.NAME);
         readYourWrites.awaitVersion(minVersion, () -> projectedVersion(id));
@@ -119,18 +162,27 @@ class HypothesisQueryController {
                 .orElseThrow(() -> new NotFoundException("hypothesis", id));
     }
 
-    /** Every event of the hypothesis, oldest first, with the confidence after it. */
+    @Operation(summary = "A hypothesis's timeline", description = """
+            Every event of the hypothesis, oldest first, a page at a time: proposed, revised, evidence linked and \
+            withdrawn, decided, reopened, pivoted; each with who did it, when, and the confidence after it.""")
+    @ApiResponse(responseCode = "200", description = "A page of the timeline")
+    @ApiResponse(responseCode = "404", description = "No hypothesis under this id")
     @GetMapping("/{id}/timeline")
-    PageResponse<History.TimelineItem> timeline(@PathVariable String id, @Valid PageRequest page,
+    PageResponse<History.TimelineItem> timeline(@PathVariable String id, @Valid @ParameterObject PageRequest page,
+                                                @Parameter(description = ReadYourWrites.MIN_VERSION)
                                                 @RequestParam(required = false) Long minVersion) {
         projections.requireReady(HypothesisProjection.NAME);
         readYourWrites.awaitVersion(minVersion, () -> projectedVersion(id));
         return history(id, page, History.TimelineItem::of);
     }
 
-    /** The successive states of the idea, one per event, for stepping through how it changed. */
+    @Operation(summary = "A hypothesis's evolution", description = """
+            The successive states of the idea, one per event, oldest first: the whole hypothesis after each step, \
+            for stepping through how its wording, evidence and confidence changed.""")
+    @ApiResponse(responseCode = "200", description = "A page of the steps")
+    @ApiResponse(responseCode = "404", description = "No hypothesis under this id")
     @GetMapping("/{id}/evolution")
-    PageResponse<History.Step> evolution(@PathVariable String id, @Valid PageRequest page) {
+    PageResponse<History.Step> evolution(@PathVariable String id, @Valid @ParameterObject PageRequest page) {
         projections.requireReady(HypothesisProjection.NAME);
         return history(id, page, Function.identity());
     }

@@ -1,5 +1,7 @@
 package io.insightledger.query.meeting;
 
+import io.insightledger.platform.security.Role;
+import io.insightledger.platform.security.RoleRequired;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.CollectionType;
@@ -10,8 +12,17 @@ import io.insightledger.query.system.PageResponse;
 import io.insightledger.query.system.Period;
 import io.insightledger.query.system.ProjectionAdmin;
 import io.insightledger.query.system.ReadYourWrites;
+import io.insightledger.query.system.ReadsProjections;
 import io.insightledger.query.system.SqlValues;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +36,15 @@ import java.util.List;
 
 @RestController
 @RequestMapping("/api/meetings")
+@RoleRequired(Role.VIEWER)
+@Tag(name = "Meetings", description = """
+        The customer meetings recorded, with their observations and the hypotheses each served as evidence for.""")
+@ReadsProjections
 class MeetingQueryController {
+
+    private static final String UNKNOWN = """
+            {"type": "about:blank", "title": "Not Found", "status": 404,
+             "detail": "No meeting is known under id m-acme-1", "instance": "/api/meetings/m-acme-1"}""";
 
     /** One meeting in a list. */
     record MeetingSummary(String id, String title, Instant occurredAt, String organization, String segment,
@@ -58,12 +77,20 @@ class MeetingQueryController {
         this.readYourWrites = readYourWrites;
     }
 
-    /** Meetings, most recent first, by organisation, segment, period (of the meeting) and tag. */
+    @Operation(summary = "List meetings", description = """
+            Meetings, most recent first, a page at a time: each with its organisation, segment, channel, tags, how \
+            many observations it holds and how much evidence it gave (withdrawn evidence not counted), and whether \
+            it was retracted. Filtered by organisation, segment, tag and the period the meeting took place in.""")
+    @ApiResponse(responseCode = "200", description = "A page of meetings")
     @GetMapping
-    PageResponse<MeetingSummary> meetings(@RequestParam(required = false) String organization,
+    PageResponse<MeetingSummary> meetings(@Parameter(description = "Only meetings with this organisation")
+                                          @RequestParam(required = false) String organization,
+                                          @Parameter(description = "Only meetings in this customer segment")
                                           @RequestParam(required = false) String segment,
+                                          @Parameter(description = "Only meetings with this tag")
                                           @RequestParam(required = false) String tag,
-                                          @Valid Period period, @Valid PageRequest page) {
+                                          @Valid @ParameterObject Period period,
+                                          @Valid @ParameterObject PageRequest page) {
         projections.requireReady(MeetingProjection.NAME);
         String where = """
                 (CAST(? AS VARCHAR) IS NULL OR organization = ?) AND (CAST(? AS VARCHAR) IS NULL OR segment = ?)
@@ -83,9 +110,17 @@ class MeetingQueryController {
         return PageResponse.of(items, page, total);
     }
 
-    /** A meeting with its observations and the hypotheses it served as evidence for. */
+    @Operation(summary = "A meeting, with its observations and the evidence it gave", description = """
+            One meeting: who attended, its notes, its observations (each with who captured it and when it was last \
+            revised), the hypotheses it served as evidence for (withdrawn evidence included, with when), whether \
+            it was retracted and why, and its version.""")
+    @ApiResponse(responseCode = "200", description = "The meeting")
+    @ApiResponse(responseCode = "404", description = "No meeting under this id (yet: the projection may be catching "
+            + "up; ask with minVersion after recording it)",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, examples = @ExampleObject(UNKNOWN)))
     @GetMapping("/{id}")
-    MeetingView meeting(@PathVariable String id, @RequestParam(required = false) Long minVersion) {
+    MeetingView meeting(@PathVariable String id, @Parameter(description = ReadYourWrites.MIN_VERSION)
+                        @RequestParam(required = false) Long minVersion) {
         projections.requireReady(MeetingProjection.NAME);
         readYourWrites.awaitVersion(minVersion, () -> jdbc.sql("SELECT version FROM meeting WHERE meeting_id = ?")
                 .param(id).query(Long.class).optional().orElse(-1L));

@@ -1,11 +1,19 @@
 package io.insightledger.query.organization;
 
+import io.insightledger.platform.security.Role;
+import io.insightledger.platform.security.RoleRequired;
 import io.insightledger.query.system.NotFoundException;
 import io.insightledger.query.system.PageRequest;
 import io.insightledger.query.system.PageResponse;
 import io.insightledger.query.system.ProjectionAdmin;
+import io.insightledger.query.system.ReadsProjections;
 import io.insightledger.query.system.SqlValues;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +29,10 @@ import java.util.List;
 /** The customers behind the evidence: whom we met, when we last spoke, and which ideas they moved. */
 @RestController
 @RequestMapping("/api/organizations")
+@RoleRequired(Role.VIEWER)
+@Tag(name = "Organizations", description = """
+        The customers behind the evidence: whom we met, when we last spoke, and which hypotheses they moved.""")
+@ReadsProjections
 class OrganizationController {
 
     /** Retracted meetings and withdrawn evidence are not counted. */
@@ -55,10 +67,15 @@ class OrganizationController {
         this.projections = projections;
     }
 
-    /** Organisations, most recently met first. */
+    @Operation(summary = "List organisations", description = """
+            The organisations met, most recently met first: their segments, how many meetings, first and last \
+            contact, how much evidence they gave and how many hypotheses it influenced. Retracted meetings and \
+            withdrawn evidence do not count.""")
+    @ApiResponse(responseCode = "200", description = "A page of organisations")
     @GetMapping
-    PageResponse<Organization> organizations(@RequestParam(required = false) String segment,
-                                             @Valid PageRequest page) {
+    PageResponse<Organization> organizations(@Parameter(description = "Only organisations met in this segment")
+                                             @RequestParam(required = false) String segment,
+                                             @Valid @ParameterObject PageRequest page) {
         projections.names().forEach(projections::requireReady);
         List<Organization> items = jdbc.sql(SUMMARY + " ORDER BY last_contact DESC, name LIMIT ? OFFSET ?")
                 .params(null, null, segment, segment, page.size(), page.offset())
@@ -69,6 +86,11 @@ class OrganizationController {
         return PageResponse.of(items, page, total);
     }
 
+    @Operation(summary = "An organisation, with its meetings and the hypotheses it moved", description = """
+            One organisation's figures, its meetings (newest first, retracted ones marked) and the hypotheses its \
+            evidence bears on, with how much supports and how much contradicts each.""")
+    @ApiResponse(responseCode = "200", description = "The organisation")
+    @ApiResponse(responseCode = "404", description = "No meeting that counts was held with an organisation of this name")
     @GetMapping("/{name}")
     OrganizationDetail organization(@PathVariable String name) {
         projections.names().forEach(projections::requireReady);

@@ -2,13 +2,16 @@ package io.insightledger.query.system;
 
 import io.insightledger.platform.web.InvalidInputException;
 import io.insightledger.platform.web.Storable;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.format.annotation.DateTimeFormat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 
 /** {@code ?from=&to=}: ISO-8601 instants, either end open; {@code from} inclusive, {@code to} exclusive. */
-public record Period(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+public record Period(@Parameter(description = "From this instant on (ISO-8601, inclusive)")
+                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                     @Parameter(description = "Before this instant (ISO-8601, exclusive; after from)")
                      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
 
     public Period {

@@ -16,6 +16,11 @@ import java.util.function.LongSupplier;
 @Component
 public class ReadYourWrites {
 
+    /** How the {@code minVersion} parameter of a read is documented. */
+    public static final String MIN_VERSION = """
+            The version a command answered (its ETag): wait, briefly, until the projection has reached it, so that \
+            you read your own write. Answers 503 if it does not arrive within the wait (5 s unless configured).""";
+
     private static final Duration POLL = Duration.ofMillis(20);
 
     private final Duration maxWait;

@@ -1,5 +1,15 @@
 package io.insightledger.query.system;
 
+import io.insightledger.platform.security.Role;
+import io.insightledger.platform.security.RoleRequired;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -7,7 +17,18 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** {@code GET /api/stream}: server-sent events, one {@code change} per projected change. */
 @RestController
+@RoleRequired(Role.VIEWER)
+@Tag(name = "Changes", description = "Server-sent events that tell a dashboard what to read again")
 class StreamController {
+
+    private static final String CHANGE = """
+            event: change
+            data: {"projection": "hypotheses", "aggregateId": "h-rotation", "version": 6}
+            """;
+    private static final String TOO_MANY = """
+            {"type": "https://insight-ledger.io/problems/StreamConnectionsWithinLimit",
+             "title": "StreamConnectionsWithinLimit", "status": 503, "rule": "StreamConnectionsWithinLimit",
+             "detail": "The change stream serves 200 clients already; connect again in a moment", "limit": 200}""";
 
     private final ProjectionChanges changes;
 
@@ -15,6 +36,19 @@ class StreamController {
         this.changes = changes;
     }
 
+    @Operation(summary = "Follow changes as they are projected", description = """
+            A stream of server-sent events: a `change` for each change projected (which projection, which meeting \
+            or hypothesis, its version after the change), and the state of a projection when it starts or ends a \
+            rebuild. Read again what changed instead of polling; after a reconnection, read everything again.""")
+    @ApiResponse(responseCode = "200", description = "The stream, open until the client leaves or the server stops it",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                    schema = @Schema(type = "string", description = "Server-sent events"),
+                    examples = @ExampleObject(CHANGE)))
+    @ApiResponse(responseCode = "503", description = "The stream serves as many clients as it may; connect again "
+            + "after Retry-After seconds",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait before connecting again",
+                    schema = @Schema(type = "integer", example = "5")),
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, examples = @ExampleObject(TOO_MANY)))
     @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream() {
         return changes.subscribe();

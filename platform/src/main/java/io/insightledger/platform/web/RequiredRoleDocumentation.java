@@ -1,0 +1,53 @@
+package io.insightledger.platform.web;
+
+import io.insightledger.platform.security.Role;
+import io.insightledger.platform.security.RoleRequired;
+import io.swagger.v3.oas.models.Operation;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * Documents what {@link RoleRequired} demands from the annotation itself, so that the manual cannot drift from what is
+ * enforced: a sentence in the description, {@code x-required-role} for tools, and the 401 and 403 answers every such
+ * operation can give, written once here rather than in every controller.
+ */
+final class RequiredRoleDocumentation implements OperationCustomizer {
+
+    static final String EXTENSION = "x-required-role";
+
+    private static final String UNAUTHORIZED = """
+            {"type": "about:blank", "title": "Authentication required", "status": 401,
+             "detail": "Send an API token or an OIDC access token as Authorization: Bearer."}""";
+    private static final String FORBIDDEN = """
+            {"type": "https://insight-ledger.io/problems/RoleRequired", "title": "RoleRequired", "status": 403,
+             "detail": "This operation needs role %1$s", "rule": "RoleRequired", "requiredRole": "%1$s"}""";
+
+    @Override
+    public Operation customize(Operation operation, HandlerMethod handler) {
+        RoleRequired required = roleRequired(handler);
+        if (required == null) {
+            // refused to everybody; the architecture tests of both APIs keep this from happening
+            return operation;
+        }
+        Role role = required.value();
+        String statement = "Required role: " + role + (role == Role.ADMIN ? "." : " (or any role above it).");
+        operation.setDescription(operation.getDescription() == null ? statement
+                : operation.getDescription().strip() + "\n\n" + statement);
+        operation.addExtension(EXTENSION, role.name());
+        ProblemAnswersDocumentation.addIfAbsent(operation.getResponses(), "401",
+                ProblemAnswersDocumentation.problem("No credentials, or credentials that are wrong, expired or revoked",
+                        UNAUTHORIZED));
+        ProblemAnswersDocumentation.addIfAbsent(operation.getResponses(), "403",
+                ProblemAnswersDocumentation.problem("Signed in without role " + role
+                        + (role == Role.ADMIN ? "" : " or a role above it"), FORBIDDEN.formatted(role)));
+        return operation;
+    }
+
+    /** On the method, or on its controller for all its methods. */
+    static RoleRequired roleRequired(HandlerMethod handler) {
+        RoleRequired onMethod = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RoleRequired.class);
+        return onMethod != null ? onMethod
+                : AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RoleRequired.class);
+    }
+}
