@@ -146,12 +146,7 @@ class RolesIT {
         for (Operation operation : operations) {
             String required = operation.requiredRole().orElse(ROLES.get(0));
             for (String role : ROLES) {
-                long t0 = System.nanoTime();
                 Answer answer = call(operation, tokens.get(role));
-                long ms = (System.nanoTime() - t0) / 1_000_000;
-                if (ms > 200) {
-                    System.out.println("SLOW " + ms + " ms " + operation + " as " + role + " " + answer.status());
-                }
                 String as = operation + " as " + role + " (needs " + required + "): " + answer.status() + " "
                         + answer.body();
                 if (ROLES.indexOf(role) < ROLES.indexOf(required)) {
