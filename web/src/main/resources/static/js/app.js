@@ -1,17 +1,51 @@
-// What every page shares: the login, calls to the API, the page frame, forms and their problems, live changes.
+// What every page shares: the session, calls to the API, the page frame, forms and their problems, live changes.
 // Pages build their DOM with el(): text from the API is always set as text, never parsed as HTML.
+// The session lives on the server: this page keeps no password, no token and nothing in any storage, only what
+// GET /auth/session told it, in memory (who is signed in, and the CSRF token for its writes).
 
-const AUTH_KEY = 'insight.authorization';
-const USER_KEY = 'insight.user';
+const SAFE_METHODS = ['GET', 'HEAD'];
+const ROLES = ['VIEWER', 'CONTRIBUTOR', 'DECIDER', 'ADMIN'];
 
-export function signIn(user, password) {
-  sessionStorage.setItem(AUTH_KEY, 'Basic ' + btoa(unescape(encodeURIComponent(user + ':' + password))));
-  sessionStorage.setItem(USER_KEY, user);
+let session = {mode: 'PASSWORD', signInUrl: '/auth/sign-in', user: null, csrf: null};
+
+/** Asks the web application who is signed in: {mode, signInUrl, user: {name, role} or null, csrf: {headerName, token}}. */
+export async function loadSession() {
+  const answer = await call('/auth/session');
+  if (!answer.ok) throw new Error('The web application answered ' + answer.status + ': ' + (answer.body?.detail || ''));
+  session = answer.body;
+  return session;
 }
 
-export function signOut() {
-  sessionStorage.removeItem(AUTH_KEY);
-  sessionStorage.removeItem(USER_KEY);
+export function currentUser() {
+  return session.user;
+}
+
+export function signedIn() {
+  return session.user !== null;
+}
+
+/** Whether the signed-in user's role includes this one. It only hides what the API would refuse anyway. */
+export function may(role) {
+  return signedIn() && ROLES.indexOf(session.user.role) >= ROLES.indexOf(role);
+}
+
+/** In place of the forms a role does not allow. */
+export function readOnlyNote() {
+  return el('section', {class: 'card read-only'}, el('p', {class: 'muted'},
+    'Your role (' + format.words(session.user.role) + ') reads this; changing it needs a contributor or more.'));
+}
+
+/** Signs in with a name and password; answers the web application's answer (401 wrong, 429 too many attempts). */
+export async function signIn(name, password) {
+  const answer = await call('/auth/sign-in', {method: 'POST', body: {name, password}});
+  if (answer.ok) session = answer.body;
+  return answer;
+}
+
+export async function signOut() {
+  stopStream();
+  await call('/auth/sign-out', {method: 'POST'});
+  await loadSession();
 }
 
 function toLogin() {
@@ -20,27 +54,29 @@ function toLogin() {
   }
 }
 
-export function signedIn() {
-  return sessionStorage.getItem(AUTH_KEY) !== null;
-}
-
-/** Calls the API with the signed-in user's credentials; answers {status, ok, body, headers}. */
-export async function api(path, {method = 'GET', body, ifMatch, signal} = {}) {
+/** One request with the session cookie (sent by the browser), and the CSRF token on every write. */
+async function call(path, {method = 'GET', body, ifMatch, signal} = {}) {
   const headers = {Accept: 'application/json'};
-  const authorization = sessionStorage.getItem(AUTH_KEY);
-  if (authorization) headers.Authorization = authorization;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (ifMatch !== undefined) headers['If-Match'] = '"' + ifMatch + '"';
+  if (!SAFE_METHODS.includes(method) && session.csrf) headers[session.csrf.headerName] = session.csrf.token;
   const response = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal});
-  if (response.status === 401) {
-    signOut();
-    toLogin();
-    throw new Error('Signed out');
-  }
   const text = await response.text();
   let parsed = null;
   try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = {detail: text}; }
   return {status: response.status, ok: response.ok, body: parsed, headers: response.headers};
+}
+
+/** Calls the API as the signed-in user; answers {status, ok, body, headers}. A 401 (the session ended) goes to sign-in. */
+export async function api(path, options) {
+  const answer = await call(path, options);
+  if (answer.status === 401) {
+    session.user = null;
+    stopStream();
+    toLogin();
+    throw new Error('Signed out');
+  }
+  return answer;
 }
 
 /** Reads, waiting (via minVersion) until the projection shows a write we just made. */
@@ -76,10 +112,6 @@ function append(parent, children) {
 export function replace(target, ...children) {
   target.replaceChildren();
   append(target, children);
-}
-
-export function userName() {
-  return sessionStorage.getItem(USER_KEY);
 }
 
 export const format = {
@@ -230,12 +262,12 @@ export function pager(answer, onPage) {
 }
 
 const subscribers = new Set();
-let streaming = false;
+let source = null;
 
 /**
  * Calls onChange for every change the query side projects, coalesced to at most one call per delay (a second by
- * default), until the visitor leaves the page. One stream serves every page: server-sent events read with fetch, because EventSource
- * cannot send credentials; it reconnects when the stream ends.
+ * default), until the visitor leaves the page. One stream serves every page: a native EventSource, which sends the
+ * session cookie like any request of this page; it reconnects by itself when the stream drops.
  */
 export function onChanges(onChange, projection, delayMs = 1000) {
   let pending = null;
@@ -243,45 +275,48 @@ export function onChanges(onChange, projection, delayMs = 1000) {
     if (projection && change.projection !== projection) return;
     if (!pending) pending = setTimeout(() => { pending = null; onChange(change); }, delayMs);
   });
-  if (!streaming) {
-    streaming = true;
-    stream();
-  }
+  if (!source) stream();
 }
 
 export function leavePage() {
   subscribers.clear();
 }
 
-async function stream() {
+function stream() {
   const live = document.getElementById('live');
-  try {
-    const response = await fetch('/api/stream', {headers: {Accept: 'text/event-stream',
-      Authorization: sessionStorage.getItem(AUTH_KEY)}});
-    if (!response.ok) throw new Error('stream refused: ' + response.status);
-    live.hidden = false;
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    for (;;) {
-      const {value, done} = await reader.read();
-      if (done) break;
-      buffer += value;
-      let end;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const message = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = message.split('\n').filter(line => line.startsWith('data:')).map(line => line.slice(5)).join('\n');
-        if (/^event:\s*change/m.test(message) && data) {
-          const change = JSON.parse(data);
-          subscribers.forEach(subscriber => subscriber(change));
-        }
-      }
+  source = new EventSource('/api/stream');
+  source.addEventListener('open', () => { live.hidden = false; });
+  source.addEventListener('change', event => {
+    const change = JSON.parse(event.data);
+    subscribers.forEach(subscriber => subscriber(change));
+  });
+  source.addEventListener('error', () => {
+    live.hidden = true;
+    // a dropped stream is retried by the EventSource itself; a refused one (API away, session over) is closed for good
+    if (source && source.readyState === EventSource.CLOSED) {
+      source = null;
+      reconnectLater();
     }
-  } catch (e) {
-    // the server went away or we are signed out: try again shortly
-  }
-  live.hidden = true;
-  setTimeout(stream, 3000);
+  });
+}
+
+/** Asks first whether the session still stands: a stream refused for an ended session is not retried. */
+function reconnectLater() {
+  setTimeout(async () => {
+    try {
+      await loadSession();
+    } catch (e) {
+      reconnectLater();
+      return;
+    }
+    if (!source && signedIn() && subscribers.size) stream();
+  }, 3000);
+}
+
+function stopStream() {
+  if (source) source.close();
+  source = null;
+  document.getElementById('live').hidden = true;
 }
 
 /** A chart that follows its container's width (the pages work from 390 px up). */

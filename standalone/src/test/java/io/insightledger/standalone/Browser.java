@@ -56,7 +56,7 @@ final class Browser implements AutoCloseable {
         open("/login");
         type(By.id("login-user"), user);
         type(By.id("login-password"), password);
-        click(By.cssSelector("#main button[type=submit]"));
+        click(By.id("login-submit"));
         waitFor(By.cssSelector(".columns"));
     }
 
@@ -133,6 +133,11 @@ final class Browser implements AutoCloseable {
                 return [...document.querySelectorAll('input, select, textarea')]
                   .filter(c => c.type !== 'hidden' && c.labels.length === 0 && !c.getAttribute('aria-label'))
                   .map(c => c.outerHTML);""");
+    }
+
+    /** A script that answers by calling its last argument, for what finishes later (a fetch). */
+    Object asyncScript(String javascript) {
+        return driver.executeAsyncScript(javascript);
     }
 
     Object script(String javascript, Object... arguments) {

@@ -182,4 +182,31 @@ class BrowserIT {
         assertThat(running.queries().get("/api/hypotheses/" + hypothesisId).body().path("status").asText())
                 .isEqualTo("VALIDATED");
     }
+
+    /**
+     * The browser holds nothing a page script could steal: no password, no token, no readable cookie; and signing out
+     * kills the session on the server, not only in the page.
+     */
+    @Test
+    @Order(3)
+    void pageScriptsReadNoCredentialAndSigningOutEndsTheSession() {
+        browser.open("/");
+        browser.waitFor(By.cssSelector(".columns"));
+        assertThat(browser.script("return document.cookie")).isEqualTo("");
+        assertThat(browser.script("return localStorage.length + sessionStorage.length")).isEqualTo(0L);
+        String page = (String) browser.script("return document.documentElement.outerHTML");
+        assertThat(page).doesNotContain(RunningSystem.PASSWORD).doesNotContainPattern("il_[A-Za-z0-9_-]{43}");
+        assertThat(browser.asyncScript(ASK_FOR_HYPOTHESES)).isEqualTo(200L);
+
+        browser.click(By.id("sign-out"));
+        browser.waitForRoute("/login");
+        // the session's cookie (if the browser still sent one) no longer opens anything
+        assertThat(browser.asyncScript(ASK_FOR_HYPOTHESES)).isEqualTo(401L);
+        browser.open("/decisions");
+        browser.waitForRoute("/login");
+    }
+
+    private static final String ASK_FOR_HYPOTHESES = """
+            const done = arguments[arguments.length - 1];
+            fetch('/api/hypotheses', {credentials: 'same-origin'}).then(r => done(r.status), () => done(-1));""";
 }

@@ -6,6 +6,8 @@ import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAut
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.embedded.EmbeddedWebServerFactoryCustomizerAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
@@ -15,9 +17,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
 
 /**
- * The web application: the pages, and one address in front of both APIs, so a browser needs no cross-origin calls and
- * signs in once with the same login as the APIs. It holds no data: it imports only the web server's configuration,
- * because in the standalone run it shares a classpath with Axon, JDBC and Kafka.
+ * The web application: the pages, and one address in front of both APIs, so a browser needs no cross-origin calls.
+ * People sign in to it (a server-side session); the APIs see each user's own token, never a password or a cookie.
+ * It holds no data: it imports only the web server's and its security's configuration, because in the standalone run
+ * it shares a classpath with Axon, JDBC and Kafka.
  */
 @SpringBootConfiguration
 @ComponentScan
@@ -25,7 +28,11 @@ import org.springframework.context.annotation.ComponentScan;
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
         JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
         ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-        WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
+        WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
+        // Tomcat's RemoteIpValve (server.forward-headers-strategy=native): behind a TLS proxy the request is secure
+        EmbeddedWebServerFactoryCustomizerAutoConfiguration.class,
+        // the security filter chain of identity.WebSecurity, on every dispatch
+        SecurityFilterAutoConfiguration.class})
 public class WebApplication {
 
     /** Reads {@code web.yml}, so it can share one classpath with the other applications (the standalone run). */

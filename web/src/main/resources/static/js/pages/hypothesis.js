@@ -1,5 +1,5 @@
-import {api, chart, confidenceBar, el, field, flagBadges, format, hypothesisLink, meetingLink, options, organizationLink,
-  query, read, replace, send, statusBadge} from '../app.js';
+import {api, chart, confidenceBar, el, field, flagBadges, format, hypothesisLink, may, meetingLink, options,
+  organizationLink, query, read, readOnlyNote, replace, send, statusBadge} from '../app.js';
 
 const OUTCOME_COLOURS = {VALIDATED: '#1f7a4d', INVALIDATED: '#b3261e', PARKED: '#6b6f80'};
 
@@ -148,10 +148,11 @@ function forms(h) {
   }
   const path = '/api/hypotheses/' + encodeURIComponent(h.id);
   const after = answer => { location.hash = '#/hypotheses/' + encodeURIComponent(h.id) + '?minVersion=' + answer.body.version; };
+  // contributors link evidence; deciding, reopening and pivoting need a decider
+  if (!may('CONTRIBUTOR')) return readOnlyNote();
   return [
     linkEvidenceForm(h, path, after),
-    h.status === 'OPEN' ? decideForm(h, path, after) : reopenForm(path, after),
-    pivotForm(h, path),
+    may('DECIDER') ? [h.status === 'OPEN' ? decideForm(h, path, after) : reopenForm(path, after), pivotForm(h, path)] : '',
   ];
 }
 

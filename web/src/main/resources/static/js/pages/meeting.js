@@ -1,5 +1,5 @@
-import {api, clearProblems, el, field, format, hypothesisLink, list, options, organizationLink, query, read, replace, send,
-  showProblems} from '../app.js';
+import {api, clearProblems, el, field, format, hypothesisLink, list, may, options, organizationLink, query, read,
+  readOnlyNote, replace, send, showProblems} from '../app.js';
 
 const KINDS = ['QUOTE', 'PAIN_POINT', 'REQUEST', 'OBSERVATION'];
 
@@ -37,7 +37,8 @@ export async function render(main, params) {
               ', ', format.words(e.strength).toLowerCase(), e.observationId ? ' · observation ' + e.observationId : '',
               e.withdrawnAt ? ' · withdrawn' : ''))))
             : el('p', {class: 'muted'}, 'Not linked to any hypothesis yet.'))),
-      el('aside', {}, m.retracted ? '' : [linkEvidenceForm(m, after), observationForm(m, path, after)])));
+      el('aside', {}, m.retracted ? '' : may('CONTRIBUTOR') ? [linkEvidenceForm(m, after), observationForm(m, path, after)]
+        : readOnlyNote())));
 }
 
 function observationForm(m, path, after) {

@@ -1,4 +1,4 @@
-import {api, el, field, format, meetingLink, organizationLink, pager, query, replace} from '../app.js';
+import {api, el, field, format, may, meetingLink, organizationLink, pager, query, replace} from '../app.js';
 
 /** Meetings, most recent first, with filters kept in the address. */
 export async function render(main, params) {
@@ -15,7 +15,7 @@ export async function render(main, params) {
   const answer = (await api('/api/meetings' + query(params))).body;
   replace(main,
     el('h1', {}, 'Meetings'),
-    el('p', {}, el('a', {href: '#/meetings/new', class: 'button'}, 'Record a meeting')),
+    may('CONTRIBUTOR') ? el('p', {}, el('a', {href: '#/meetings/new', class: 'button'}, 'Record a meeting')) : '',
     form,
     answer.items.length ? el('ul', {class: 'list card'}, answer.items.map(m => el('li', {},
       el('h3', {}, meetingLink(m.id, m.title), m.retracted ? el('span', {class: 'badge flag-stale'}, 'Retracted') : ''),

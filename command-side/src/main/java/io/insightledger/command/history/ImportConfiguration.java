@@ -29,6 +29,11 @@ class ImportConfiguration {
     }
 
     @Bean
+    EffectiveTimeDocumentation effectiveTimeDocumentation() {
+        return new EffectiveTimeDocumentation();
+    }
+
+    @Bean
     WebMvcConfigurer effectiveTimeHeader(ImportedHistory importedHistory) {
         EffectiveTimeHeader header = new EffectiveTimeHeader(importedHistory, Clock.systemUTC());
         return new WebMvcConfigurer() {

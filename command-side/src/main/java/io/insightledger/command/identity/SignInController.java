@@ -5,9 +5,15 @@ import io.insightledger.platform.security.CallerAuthentication;
 import io.insightledger.platform.security.OpenToAnyone;
 import io.insightledger.platform.security.Role;
 import io.insightledger.platform.security.RoleRequired;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +28,20 @@ import java.time.Instant;
  * on the user's behalf. Scripts use personal API tokens instead.
  */
 @RestController
+@Tag(name = "Signing in", description = """
+        Web sessions: the web app signs a person in with their password and keeps the session's token on the \
+        server. Scripts use personal API tokens (Tokens) instead.""")
 class SignInController {
+
+    private static final String SIGN_IN = """
+            {"name": "sam", "password": "a long passphrase"}""";
+    private static final String WRONG = """
+            {"type": "https://insight-ledger.io/problems/WrongNameOrPassword", "title": "WrongNameOrPassword",
+             "status": 401, "rule": "WrongNameOrPassword",
+             "detail": "The name or the password is wrong, or the user is disabled"}""";
+    private static final String THROTTLED = """
+            {"type": "https://insight-ledger.io/problems/Throttled", "title": "Throttled", "status": 429,
+             "detail": "Too many failed attempts; try again in 4 s", "retryAfterSeconds": 4}""";
 
     private final UserAdministration administration;
 
@@ -36,6 +55,19 @@ class SignInController {
     record Me(String name, Role role, String scope) {
     }
 
+    @Operation(summary = "Sign in with a password", description = """
+            Checks a person's name and password and answers a web session's token, which the web app keeps on the \
+            server and relays to the APIs for them; it lives at most 12 hours and ends at sign-out. After five \
+            failures in a row for a name or from an address, each further one blocks them for a while (doubling up \
+            to 15 minutes): 429 with Retry-After, answered before any password is checked.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    examples = @ExampleObject(SIGN_IN))))
+    @ApiResponse(responseCode = "201", description = "Signed in: the session's token, its expiry and who it is")
+    @ApiResponse(responseCode = "401", description = "The name or the password is wrong, or the user is disabled",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, examples = @ExampleObject(WRONG)))
+    @ApiResponse(responseCode = "429", description = "Too many failures for this name or from this address",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    examples = @ExampleObject(THROTTLED)))
     @PostMapping("/api/auth/sessions")
     @ResponseStatus(HttpStatus.CREATED)
     @OpenToAnyone
@@ -45,6 +77,10 @@ class SignInController {
                 me(administration.existing(request.name()).role(), request.name(), "SESSION"));
     }
 
+    @Operation(summary = "Sign out", description = """
+            Ends the web session whose token this request carries: the token is refused from then on.""")
+    @ApiResponse(responseCode = "204", description = "Signed out")
+    @ApiResponse(responseCode = "422", description = "The credential is not a web session's token (NotASession)")
     @DeleteMapping("/api/auth/sessions/current")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @RoleRequired(Role.VIEWER)
@@ -52,6 +88,10 @@ class SignInController {
         administration.endSession(caller.caller());
     }
 
+    @Operation(summary = "Who am I", description = """
+            The name and role the credential of this request acts with, and its scope: a READ token acts as a \
+            VIEWER whatever its owner's role.""")
+    @ApiResponse(responseCode = "200", description = "The caller")
     @GetMapping("/api/me")
     @RoleRequired(Role.VIEWER)
     Me me(CallerAuthentication caller) {

@@ -1,11 +1,14 @@
 package io.insightledger.platform.web;
 
+import io.insightledger.platform.security.OpenToAnyone;
 import io.insightledger.platform.security.Role;
 import io.insightledger.platform.security.RoleRequired;
 import io.swagger.v3.oas.models.Operation;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
+
+import java.util.List;
 
 /**
  * Documents what {@link RoleRequired} demands from the annotation itself, so that the manual cannot drift from what is
@@ -16,15 +19,27 @@ final class RequiredRoleDocumentation implements OperationCustomizer {
 
     static final String EXTENSION = "x-required-role";
 
+    /** What {@code OpenToAnyone} operations say instead of a role. */
+    static final String NO_ROLE = "NONE";
+
     private static final String UNAUTHORIZED = """
-            {"type": "about:blank", "title": "Authentication required", "status": 401,
-             "detail": "Send an API token or an OIDC access token as Authorization: Bearer."}""";
+            {"type": "https://insight-ledger.io/problems/AuthenticationRequired", "title": "AuthenticationRequired",
+             "status": 401, "detail": "The token is unknown, expired or revoked."}""";
     private static final String FORBIDDEN = """
             {"type": "https://insight-ledger.io/problems/RoleRequired", "title": "RoleRequired", "status": 403,
-             "detail": "This operation needs role %1$s", "rule": "RoleRequired", "requiredRole": "%1$s"}""";
+             "detail": "This needs the role %1$s or a role above it; you act as VIEWER.", "requiredRole": "%1$s"}""";
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
+        if (handler.hasMethodAnnotation(OpenToAnyone.class)) {
+            String statement = "No role needed: anyone may call this, without credentials.";
+            operation.setDescription(operation.getDescription() == null ? statement
+                    : operation.getDescription().strip() + "\n\n" + statement);
+            operation.addExtension(EXTENSION, NO_ROLE);
+            // the description's default security (a bearer token) does not apply
+            operation.setSecurity(List.of());
+            return operation;
+        }
         RoleRequired required = roleRequired(handler);
         if (required == null) {
             // refused to everybody; the architecture tests of both APIs keep this from happening

@@ -2,6 +2,7 @@ package io.insightledger.platform.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.insightledger.platform.security.OpenToAnyone;
 import io.insightledger.platform.security.Role;
 import io.insightledger.platform.security.RoleRequired;
 import org.mockito.Mockito;
@@ -58,8 +59,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 public final class ApiManual {
 
-    private static final Set<String> ROLES = Arrays.stream(Role.values()).map(Role::name)
-            .collect(Collectors.toSet());
+    /** A role, or NONE for the one operation open to anyone (signing in). */
+    private static final Set<String> ROLES = Stream.concat(Arrays.stream(Role.values()).map(Role::name),
+            Stream.of(RequiredRoleDocumentation.NO_ROLE)).collect(Collectors.toSet());
 
     private ApiManual() {
     }
@@ -163,7 +165,8 @@ public final class ApiManual {
                 .filter(controller -> !controller.isAnnotationPresent(RoleRequired.class))
                 .flatMap(controller -> Stream.of(controller.getDeclaredMethods())
                         .filter(method -> AnnotatedElementUtils.hasAnnotation(method, RequestMapping.class))
-                        .filter(method -> !method.isAnnotationPresent(RoleRequired.class)))
+                        .filter(method -> !method.isAnnotationPresent(RoleRequired.class)
+                                && !method.isAnnotationPresent(OpenToAnyone.class)))
                 .sorted(Comparator.comparing(Method::toGenericString))
                 .map(method -> method.getDeclaringClass().getSimpleName() + "." + method.getName())
                 .toList();

@@ -89,11 +89,12 @@ class DeadLetterController {
     }
 
     @PostMapping("/{id}/evict")
-    @Operation(summary = "Evict a dead letter", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            description = "Why, logged with who evicted it; may be left out",
-            content = @Content(examples = @ExampleObject(EVICT))),
+    @Operation(summary = "Evict a dead letter",
             description = "Gives up on the letter: its event is not applied to its projection (a rebuild "
-                    + "would meet it again). The letters waiting behind it are tried at once.")
+                    + "would meet it again). The letters waiting behind it are tried at once.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    description = "Why, logged with who evicted it; may be left out",
+                    content = @Content(examples = @ExampleObject(EVICT))))
     @ApiResponse(responseCode = "200", description = "The eviction, and what the retry of the letters behind did")
     @ApiResponse(responseCode = "400", description = "A reason longer than 2,000 characters")
     @ApiResponse(responseCode = "404", description = "No letter under this id",

@@ -2,6 +2,7 @@ package io.insightledger.web.system;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.insightledger.web.identity.ApiCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,8 +32,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Passes {@code /api/**} to the API that owns it, credentials included: the APIs authenticate every call themselves,
- * so the browser's login is exactly the API's login. Answers are streamed, which keeps server-sent events live.
+ * Passes {@code /api/**} to the API that owns it, with the caller's own credentials (see {@link ApiCredentials}): the
+ * signed-in user's token, or a script's own bearer token; the browser's cookie stays here. The APIs authenticate
+ * every call themselves. Answers are streamed, which keeps server-sent events live.
  * On shutdown it closes the streams still open before the web server waits for its requests to finish: an event
  * stream never finishes by itself. A request body above {@code insight.http.max-request-body} is refused here, as the
  * APIs would refuse it, before any of it is held in memory.
@@ -42,19 +44,22 @@ class ApiProxy {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProxy.class);
     private static final List<String> FORWARDED_REQUEST_HEADERS = List.of(
-            "Authorization", "Content-Type", "Accept", "If-Match", "X-Correlation-Id", "Last-Event-ID");
+            "Content-Type", "Accept", "If-Match", "X-Correlation-Id", "Last-Event-ID");
     // WWW-Authenticate stays behind: it would make the browser pop its own login box over the page's
     private static final Set<String> FORWARDED_RESPONSE_HEADERS = Set.of(
             "content-type", "etag", "location", "retry-after", "x-correlation-id", "cache-control");
 
     private final Backends backends;
+    private final ApiCredentials credentials;
     private final int maxRequestBody;
     private final HttpClient client;
     private final Set<InputStream> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
 
-    ApiProxy(Backends backends, @Value("${insight.http.max-request-body}") DataSize maxRequestBody) {
+    ApiProxy(Backends backends, ApiCredentials credentials,
+             @Value("${insight.http.max-request-body}") DataSize maxRequestBody) {
         this.backends = backends;
+        this.credentials = credentials;
         // one byte past the limit is read to tell a chunked body that exceeds it
         this.maxRequestBody = Math.toIntExact(maxRequestBody.toBytes() + 1) - 1;
         this.client = HttpClient.newBuilder().connectTimeout(backends.answerTimeout()).build();
@@ -77,6 +82,9 @@ class ApiProxy {
                 upstream.header(name, value);
             }
         });
+        credentials.authorization(request, response).ifPresent(value -> upstream.header(HttpHeaders.AUTHORIZATION, value));
+        // the APIs throttle bad tokens per address: the browser's, not this proxy's, which every user shares
+        upstream.header("X-Forwarded-For", request.getRemoteAddr());
         HttpResponse<InputStream> answer = client.send(upstream.build(), HttpResponse.BodyHandlers.ofInputStream());
         response.setStatus(answer.statusCode());
         answer.headers().map().forEach((name, values) -> {

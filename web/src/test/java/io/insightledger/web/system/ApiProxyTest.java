@@ -33,6 +33,7 @@ class ApiProxyTest {
 
     private static final int LIMIT = 1024;
     private static final List<byte[]> received = new CopyOnWriteArrayList<>();
+    private static final List<String> forwardedFor = new CopyOnWriteArrayList<>();
     private static final HttpServer api = startApi();
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -46,6 +47,7 @@ class ApiProxyTest {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", exchange -> {
                 received.add(exchange.getRequestBody().readAllBytes());
+                forwardedFor.add(exchange.getRequestHeaders().getFirst("X-Forwarded-For"));
                 exchange.sendResponseHeaders(201, -1);
                 exchange.close();
             });
@@ -71,11 +73,15 @@ class ApiProxyTest {
     @BeforeEach
     void nothingReceivedYet() {
         received.clear();
+        forwardedFor.clear();
     }
 
     private HttpResponse<String> post(HttpRequest.BodyPublisher body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/meetings"))
-                .header("Content-Type", "application/json").POST(body).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json")
+                // a caller with its own token: without one (or a session) the proxy answers 401 before any body
+                .header("Authorization", "Bearer il_" + "x".repeat(43))
+                .POST(body).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Sent chunked: the client does not say how long it is. */
@@ -89,6 +95,8 @@ class ApiProxyTest {
         assertThat(post(HttpRequest.BodyPublishers.ofByteArray(body)).statusCode()).isEqualTo(201);
         assertThat(post(chunked(body)).statusCode()).isEqualTo(201);
         assertThat(received).hasSize(2).allSatisfy(passed -> assertThat(passed).isEqualTo(body));
+        // the APIs throttle per address: they must see the caller's, not the proxy's
+        assertThat(forwardedFor).containsOnly("127.0.0.1");
     }
 
     @Test

@@ -25,4 +25,24 @@ class BackendsTest {
     void rebuildingAProjectionIsTheQuerySidesBusiness() {
         assertThat(backends.target("POST", "/api/admin/projections/hypotheses/rebuild")).hasHost("queries");
     }
+
+    @Test
+    void identityIsTheCommandSidesBusinessForEveryMethod() {
+        for (String method : new String[] {"GET", "POST", "PUT", "DELETE"}) {
+            for (String path : new String[] {"/api/auth/sessions", "/api/auth/sessions/current", "/api/me", "/api/tokens",
+                    "/api/tokens/t-1", "/api/admin/users?asOf=2026-01-01T00:00:00Z", "/api/admin/users/ada/history",
+                    "/api/admin/tokens?user=ada", "/api/admin/tokens/t-1"}) {
+                assertThat(backends.target(method, path)).as(method + " " + path).hasHost("commands");
+            }
+        }
+        assertThat(backends.target("GET", "/api/admin/users/ada/history"))
+                .isEqualTo(URI.create("http://commands:8080/api/admin/users/ada/history"));
+    }
+
+    @Test
+    void onlyWholePathSegmentsCount() {
+        assertThat(backends.target("GET", "/api/meetings?organization=me")).hasHost("queries");
+        assertThat(backends.target("GET", "/api/tokenset")).hasHost("queries");
+        assertThat(backends.target("GET", "/api/hypotheses?q=/api/me")).hasHost("queries");
+    }
 }
