@@ -98,16 +98,6 @@ final class Api {
         return send(request(path).DELETE());
     }
 
-    /** Any method, with a JSON body or none. */
-    Response send(String method, String path, String json) {
-        HttpRequest.Builder request = request(path);
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json)));
-    }
-
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30));
