@@ -158,7 +158,8 @@ public final class StandaloneLauncher implements Runnable {
                 """.formatted(infrastructure.kafkaBootstrapServers(),
                 infrastructure.jdbcUrl(LedgerSystem.EVENT_STORE_DATABASE),
                 infrastructure.jdbcUrl(LedgerSystem.PROJECTION_DATABASE), infrastructure.username(),
-                infrastructure.jdbcUrl(LedgerSystem.IDENTITY_DATABASE), dataDir.toAbsolutePath());
+                infrastructure.password(), infrastructure.jdbcUrl(LedgerSystem.IDENTITY_DATABASE),
+                dataDir.toAbsolutePath());
     }
 
     /** The same seed always gives the same history; on a restart the requests change nothing (idempotent creates). */
