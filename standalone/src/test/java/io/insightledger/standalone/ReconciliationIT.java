@@ -139,9 +139,10 @@ class ReconciliationIT {
 
     @Test
     void theEndpointIsDescribedForAdministrators() {
-        JsonNode operations = Api.anonymous(running.system().commandUrl()).get("/v3/api-docs").body()
+        JsonNode operations = running.commands().get("/v3/api-docs").body()
                 .path("paths").path("/api/admin/reconciliation");
-        assertThat(operations.path("post").path("description").asText()).contains("Role ADMIN");
+        assertThat(operations.path("post").path("description").asText()).contains("Required role: ADMIN");
+        assertThat(operations.path("post").path("x-required-role").asText()).isEqualTo("ADMIN");
         assertThat(operations.at("/post/responses/409/content").has("application/problem+json")).isTrue();
         assertThat(operations.path("get").path("responses").fieldNames()).toIterable()
                 .contains("200", "401", "403", "404");

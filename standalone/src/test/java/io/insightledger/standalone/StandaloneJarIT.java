@@ -31,7 +31,8 @@ class StandaloneJarIT {
             assertThat(first.output())
                     .contains("Web app       http://127.0.0.1:" + webPort,
                             "http://127.0.0.1:" + commandPort + "/api", "http://127.0.0.1:" + queryPort + "/api",
-                            "jdbc:postgresql://", "Login         demo / demo", dataDir.toString());
+                            "jdbc:postgresql://", "Sign in       demo / demo",
+                            "API token     " + StandaloneJar.TOKEN, dataDir.toString());
             // nothing reaches out to the internet: Axon's update checker is switched off
             assertThat(first.output()).contains("You have opted out of the AxonIQ UpdateChecker")
                     .doesNotContain("Failed to report anonymous usage data");

@@ -57,16 +57,18 @@ class UserAdministration {
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
-    /** Throttled before any hash is computed: a blocked address or name costs a map lookup. */
+    /**
+     * Throttled before any hash is computed: a blocked address or name costs a map lookup. The attempt counts as a
+     * failure until it succeeds, so a burst cannot slip many hashes through before the first one fails.
+     */
     IssuedToken signIn(String name, String password, String address) {
         String[] keys = {SignInThrottle.address(address), SignInThrottle.user(name)};
-        throttle.blocked(keys).ifPresent(wait -> {
+        throttle.admit(keys).ifPresent(wait -> {
             throw new Throttled(wait);
         });
         Optional<String> hash = users.passwordHash(name);
         boolean matches = passwords.matches(password, hash.orElse(decoyHash)) && hash.isPresent();
         if (!matches) {
-            throttle.failed(keys);
             failedSignIns.increment();
             log.info("Sign-in refused for '{}' from {}", name, address);
             throw RuleViolationException.unauthorized("WrongNameOrPassword",
@@ -88,22 +90,16 @@ class UserAdministration {
 
     UserAccount changeRole(String name, Role role) {
         UserAccount user = existing(name);
-        if (user.role() == Role.ADMIN && role != Role.ADMIN) {
-            requireAnotherAdmin(user);
-        }
-        if (user.role() != role) {
-            users.changeRole(user, role);
+        if (user.role() != role && !users.changeRole(user, role)) {
+            throw lastAdmin(user);
         }
         return existing(name);
     }
 
     UserAccount setEnabled(String name, boolean enabled) {
         UserAccount user = existing(name);
-        if (!enabled && user.role() == Role.ADMIN) {
-            requireAnotherAdmin(user);
-        }
-        if (user.enabled() != enabled) {
-            users.setEnabled(name, enabled);
+        if (user.enabled() != enabled && !users.setEnabled(name, enabled)) {
+            throw lastAdmin(user);
         }
         return existing(name);
     }
@@ -155,13 +151,9 @@ class UserAdministration {
                 "No user is named " + name));
     }
 
-    private void requireAnotherAdmin(UserAccount user) {
-        boolean another = users.all().stream().anyMatch(other -> !other.name().equals(user.name())
-                && other.enabled() && other.role() == Role.ADMIN);
-        if (!another) {
-            throw RuleViolationException.conflict("AtLeastOneAdmin",
-                    user.name() + " is the last enabled ADMIN; make another ADMIN first");
-        }
+    private static RuntimeException lastAdmin(UserAccount user) {
+        return RuleViolationException.conflict("AtLeastOneAdmin",
+                user.name() + " is the last enabled ADMIN; make another ADMIN first");
     }
 
     /** bcrypt reads at most 72 bytes: a longer password would be silently cut. */

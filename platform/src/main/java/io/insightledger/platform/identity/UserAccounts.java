@@ -78,23 +78,49 @@ public final class UserAccounts {
         });
     }
 
-    public void changeRole(UserAccount user, Role role) {
-        database.inTransaction(() -> {
+    /** @return false, changing nothing, if it would leave no enabled ADMIN */
+    public boolean changeRole(UserAccount user, Role role) {
+        return database.inTransaction(() -> {
+            if (role != Role.ADMIN && !anotherEnabledAdmin(user.name())) {
+                return false;
+            }
             database.jdbc().sql("update app_user set role = ? where name = ?").params(role.name(), user.name())
                     .update();
-            return history.append(new IdentityEvent.RoleChanged(user.name(), user.role(), role));
+            history.append(new IdentityEvent.RoleChanged(user.name(), user.role(), role));
+            return true;
         });
     }
 
-    /** Disabling also ends the user's web sessions; their API tokens are refused while they stay disabled. */
-    public void setEnabled(String name, boolean enabled) {
-        database.inTransaction(() -> {
+    /**
+     * Disabling also ends the user's web sessions; their API tokens are refused while they stay disabled.
+     *
+     * @return false, changing nothing, if it would leave no enabled ADMIN
+     */
+    public boolean setEnabled(String name, boolean enabled) {
+        return database.inTransaction(() -> {
+            if (!enabled && !anotherEnabledAdmin(name)) {
+                return false;
+            }
             database.jdbc().sql("update app_user set enabled = ? where name = ?").params(enabled, name).update();
             if (!enabled) {
                 endSessions(name);
             }
-            return history.append(enabled ? new IdentityEvent.UserEnabled(name) : new IdentityEvent.UserDisabled(name));
+            history.append(enabled ? new IdentityEvent.UserEnabled(name) : new IdentityEvent.UserDisabled(name));
+            return true;
         });
+    }
+
+    /**
+     * Whether an enabled ADMIN other than {@code name} exists (always true when {@code name} is no enabled ADMIN).
+     * Locks out other changes to users until the transaction ends: two ADMINs demoting each other at once must not
+     * both see the other still there.
+     */
+    private boolean anotherEnabledAdmin(String name) {
+        database.jdbc().sql("lock table app_user in share row exclusive mode").update();
+        return database.jdbc().sql("""
+                        select not exists (select 1 from app_user where name = ? and role = 'ADMIN' and enabled)
+                            or exists (select 1 from app_user where name <> ? and role = 'ADMIN' and enabled)""")
+                .params(name, name).query(Boolean.class).single();
     }
 
     /** A new password ends the user's web sessions: whoever knew the old one is signed out. */

@@ -4,7 +4,14 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.insightledger.platform.Failures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -12,8 +19,18 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Answers 429 to a credential from an address that sent too many bad ones, before the credential is checked. */
+/**
+ * In front of the credential check: answers 429 to a credential (or a sign-in) from an address that sent too many bad
+ * ones, before it is checked or its body read; and 503 when the identity database cannot be reached to check it, which
+ * says nothing against the credential and so counts as no failure.
+ */
 class BlockedAddresses extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(BlockedAddresses.class);
+    static final long RETRY_AFTER_SECONDS = 5;
+
+    private static final RequestMatcher SIGN_IN = PathPatternRequestMatcher.withDefaults()
+            .matcher(HttpMethod.POST, "/api/auth/sessions");
 
     private final SignInThrottle throttle;
     private final SecurityProblems problems;
@@ -26,10 +43,22 @@ class BlockedAddresses extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Duration> blocked = request.getHeader(HttpHeaders.AUTHORIZATION) == null ? Optional.empty()
-                : throttle.blocked(SignInThrottle.address(request.getRemoteAddr()));
+        boolean credential = request.getHeader(HttpHeaders.AUTHORIZATION) != null || SIGN_IN.matches(request);
+        Optional<Duration> blocked = credential ? throttle.blocked(SignInThrottle.address(request.getRemoteAddr()))
+                : Optional.empty();
         if (blocked.isEmpty()) {
-            chain.doFilter(request, response);
+            try {
+                chain.doFilter(request, response);
+            } catch (DataAccessException e) {
+                if (!Failures.databaseAway(e)) {
+                    throw e;
+                }
+                log.warn("Cannot check the credential of {} {}: {}", request.getMethod(), request.getRequestURI(),
+                        Failures.describe(e, 200));
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+                problems.write(request, response, SecurityProblems.identityUnavailable());
+                return;
+            }
             // failures count in a row: a good credential from the address clears them, so that a few stale
             // tokens a day never add up to a block
             if (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication) {

@@ -42,6 +42,11 @@ public class SecurityProblems {
         return problem;
     }
 
+    static ProblemDetail identityUnavailable() {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "IdentityStoreUnavailable",
+                "Who is calling cannot be checked right now (the identity database is away); retry in a moment");
+    }
+
     static ProblemDetail unauthenticated(String detail) {
         return problem(HttpStatus.UNAUTHORIZED, "AuthenticationRequired", detail);
     }

@@ -58,17 +58,50 @@ public class SignInThrottle {
     public void failed(String... keys) {
         Instant now = clock.instant();
         for (String key : keys) {
-            failures.asMap().compute(key, (k, before) -> {
-                int count = before == null ? 1 : before.count() + 1;
-                int over = count - settings.freeFailures();
-                if (over <= 0) {
-                    return new Failures(count, Instant.MIN);
-                }
-                Duration block = settings.firstBlock().multipliedBy(1L << Math.min(over - 1, 30));
-                return new Failures(count, now.plus(block.compareTo(settings.longestBlock()) > 0
-                        ? settings.longestBlock() : block));
-            });
+            failures.asMap().compute(key, (k, before) -> oneMore(before, now));
         }
+    }
+
+    /**
+     * For a check that is dear (a password hash): counts the attempt as a failure before it is made, in one step with
+     * the check for a block, so that requests arriving together cannot all pass before the first of them fails. At
+     * most one attempt per key gets through each time a block ends. A success then clears the keys.
+     *
+     * @return how long the attempt must wait, if a key is blocked (then nothing is counted for it)
+     */
+    public Optional<Duration> admit(String... keys) {
+        Instant now = clock.instant();
+        Duration longest = Duration.ZERO;
+        for (String key : keys) {
+            boolean[] refused = {false};
+            Failures after = failures.asMap().compute(key, (k, before) -> {
+                refused[0] = before != null && before.blockedUntil().isAfter(now);
+                return refused[0] ? before : oneMore(before, now);
+            });
+            if (refused[0]) {
+                longest = max(longest, Duration.between(now, after.blockedUntil()));
+            }
+        }
+        if (longest.isZero()) {
+            return Optional.empty();
+        }
+        throttled.increment();
+        return Optional.of(longest);
+    }
+
+    private Failures oneMore(Failures before, Instant now) {
+        int count = before == null ? 1 : before.count() + 1;
+        int over = count - settings.freeFailures();
+        if (over <= 0) {
+            return new Failures(count, Instant.MIN);
+        }
+        Duration block = settings.firstBlock().multipliedBy(1L << Math.min(over - 1, 30));
+        return new Failures(count, now.plus(block.compareTo(settings.longestBlock()) > 0
+                ? settings.longestBlock() : block));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     public void succeeded(String... keys) {

@@ -120,6 +120,24 @@ class SignInThrottleTest {
         }
     }
 
+    @Test
+    void anAdmittedAttemptCountsBeforeItIsMadeSoOnlyOnePerBlockGetsThrough() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(throttle.admit("user:kim")).as("attempt %d", i + 1).isEmpty();
+        }
+        // the sixth sets the block and is let through; every attempt arriving with it is refused, uncounted
+        assertThat(throttle.admit("user:kim")).isEmpty();
+        assertThat(throttle.admit("user:kim")).contains(Duration.ofSeconds(1));
+        assertThat(throttle.admit("user:kim")).contains(Duration.ofSeconds(1));
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(throttle.admit("user:kim")).isEmpty();
+        assertThat(throttle.admit("user:kim")).as("the block doubled, once").contains(Duration.ofSeconds(2));
+
+        throttle.succeeded("user:kim");
+        assertThat(throttle.admit("user:kim")).isEmpty();
+    }
+
     /** A clock the test moves. */
     static final class MutableClock extends Clock {
 
