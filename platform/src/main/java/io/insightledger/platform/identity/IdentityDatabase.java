@@ -32,7 +32,9 @@ public final class IdentityDatabase implements AutoCloseable {
         config.setPoolName(application + "-identity");
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(5_000);
+        // a token check waits at most this for the database, before the command's own 5 s wait for the event store:
+        // while PostgreSQL is away, a token that must be looked up answers 503 within a second
+        config.setConnectionTimeout(1_000);
         this.dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/identity")
                 .table("identity_schema_history").load().migrate();
