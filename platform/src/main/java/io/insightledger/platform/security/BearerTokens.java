@@ -1,6 +1,6 @@
 package io.insightledger.platform.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.insightledger.platform.identity.ApiTokens;
 import io.insightledger.platform.identity.Caller;
@@ -11,25 +11,48 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Checks an opaque API token. A good answer is trusted for {@code recheck} (half a second by default), so a client
- * sending many requests costs one lookup per period, and a revoked token is refused soon after.
+ * sending many requests costs one lookup per period, and a revoked token is refused soon after. Requests that ask
+ * about the same token at once share one lookup, and its failure: while the identity database is away, eight
+ * clients of one token each wait for one attempt, not for eight in a row.
  */
-final class BearerTokens implements AuthenticationManager {
+final class BearerTokens implements AuthenticationManager, AutoCloseable {
 
     private final ApiTokens tokens;
-    private final Cache<String, Optional<Caller>> recent;
+    private final ExecutorService lookups = Executors.newFixedThreadPool(4, task -> {
+        Thread thread = new Thread(task, "token-lookup");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AsyncCache<String, Optional<Caller>> recent;
 
     BearerTokens(ApiTokens tokens, Duration recheck) {
         this.tokens = tokens;
-        this.recent = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(recheck).build();
+        this.recent = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(recheck).executor(lookups)
+                .buildAsync();
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String secret = ((BearerTokenAuthenticationToken) authentication).getToken();
-        return recent.get(secret, tokens::check).map(CallerAuthentication::new)
+        Optional<Caller> caller;
+        try {
+            caller = recent.get(secret, tokens::check).join();
+        } catch (CompletionException e) {
+            // the lookup's own failure (the identity database away), for the filters to answer
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
+        return caller.map(CallerAuthentication::new)
                 .orElseThrow(() -> new InvalidBearerTokenException("The token is unknown, expired or revoked"));
+    }
+
+    @Override
+    public void close() {
+        lookups.shutdownNow();
     }
 }

@@ -52,9 +52,9 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProblems problems, SignInThrottle throttle,
-                                    ApiTokens tokens, UserAccounts users, IdentityProperties identity,
+                                    BearerTokens apiTokens, UserAccounts users, IdentityProperties identity,
                                     MeterRegistry meters) throws Exception {
-        AuthenticationManager credentials = credentials(tokens, users, identity);
+        AuthenticationManager credentials = credentials(apiTokens, users, identity);
         Counter badTokens = Counter.builder("insight.security.sign-in.failures").tag("credential", "token")
                 .description("Requests whose token was unknown, expired, revoked or not valid").register(meters);
         return http
@@ -93,9 +93,8 @@ public class SecurityConfiguration {
     }
 
     /** API tokens by their prefix; anything else is a JWT, when an identity provider is configured. */
-    private static AuthenticationManager credentials(ApiTokens tokens, UserAccounts users,
+    private static AuthenticationManager credentials(BearerTokens apiTokens, UserAccounts users,
                                                      IdentityProperties identity) {
-        BearerTokens apiTokens = new BearerTokens(tokens, identity.tokenRecheck());
         if (!identity.oidc().enabled()) {
             return apiTokens;
         }
@@ -115,6 +114,12 @@ public class SecurityConfiguration {
         return authentication -> ((BearerTokenAuthenticationToken) authentication).getToken()
                 .startsWith(ApiTokens.PREFIX) ? apiTokens.authenticate(authentication)
                 : jwts.authenticate(authentication);
+    }
+
+    /** A bean, so that its lookup threads end with the application. */
+    @Bean
+    BearerTokens bearerTokens(ApiTokens tokens, IdentityProperties identity) {
+        return new BearerTokens(tokens, identity.tokenRecheck());
     }
 
     @Bean
