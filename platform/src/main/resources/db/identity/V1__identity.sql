@@ -52,3 +52,6 @@ end $$;
 
 create trigger identity_event_append_only before update or delete on identity_event
     for each row execute function identity_event_is_history();
+
+create trigger identity_event_never_emptied before truncate on identity_event
+    for each statement execute function identity_event_is_history();

@@ -92,6 +92,25 @@ class ApiTokensIT {
         // and only an ADMIN makes a metrics token
         assertThat(identity.commands(session).post("/api/tokens", Map.of("name", "scraper", "scope", "METRICS"))
                 .status()).isEqualTo(403);
+        // a leaked READ token can neither make itself a stronger one nor revoke its owner's others
+        Response minted = commands(read.secret()).post("/api/tokens", Map.of("name", "escalated", "scope", "READ_WRITE"));
+        assertThat(minted.status()).isEqualTo(403);
+        assertThat(minted.body().path("rule").asText()).isEqualTo("TokenScopeAllowed");
+        assertThat(commands(read.secret()).delete("/api/tokens/" + read.id()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aMetricsTokenStopsWhenItsOwnerIsNoLongerAnAdmin() {
+        User admin = identity.user("tokens-metrics", "ADMIN");
+        Token metrics = identity.token(identity.signIn(admin), "METRICS");
+        assertThat(queries(metrics.secret()).get("/actuator/prometheus").status()).isEqualTo(200);
+        // it reaches no API operation, whatever its owner may do
+        assertThat(queries(metrics.secret()).get("/api/hypotheses").status()).isEqualTo(403);
+
+        assertThat(identity.admin().put("/api/admin/users/" + admin.name() + "/role", Map.of("role", "DECIDER"))
+                .status()).isEqualTo(200);
+        await().atMost(REFUSED_WITHIN).untilAsserted(() ->
+                assertThat(queries(metrics.secret()).get("/actuator/prometheus").status()).isEqualTo(401));
     }
 
     @Test

@@ -54,6 +54,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -98,7 +99,10 @@ final class CompanyIdentityProvider implements AutoCloseable {
     static final Person ERIN = new Person("erin", "erin@example.com", "erin", List.of());
     /** New to the product, and staying a VIEWER. */
     static final Person GINA = new Person("gina", "gina@example.com", "gina", List.of());
-    static final List<Person> PEOPLE = List.of(ALICE, DAVE, BOB, CAROL, ERIN, GINA);
+    /** Writes a product user's e-mail into her own profile, which the provider has not verified. */
+    static final Person MALLORY = new Person("mallory", "victor@example.com", "mallory", List.of());
+    static final Set<Person> UNVERIFIED = Set.of(MALLORY);
+    static final List<Person> PEOPLE = List.of(ALICE, DAVE, BOB, CAROL, ERIN, GINA, MALLORY);
 
     private final ConfigurableApplicationContext context;
     private final String issuer;
@@ -216,6 +220,7 @@ final class CompanyIdentityProvider implements AutoCloseable {
                 String principal = context.getPrincipal().getName();
                 Optional<Person> person = PEOPLE.stream().filter(p -> p.username().equals(principal)).findFirst();
                 person.ifPresent(p -> context.getClaims().claim("email", p.email())
+                        .claim("email_verified", !UNVERIFIED.contains(p))
                         .claim("preferred_username", p.preferredUsername()));
                 if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                     return;

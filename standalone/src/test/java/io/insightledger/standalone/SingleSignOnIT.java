@@ -21,6 +21,7 @@ import static io.insightledger.standalone.CompanyIdentityProvider.CAROL;
 import static io.insightledger.standalone.CompanyIdentityProvider.DAVE;
 import static io.insightledger.standalone.CompanyIdentityProvider.ERIN;
 import static io.insightledger.standalone.CompanyIdentityProvider.GINA;
+import static io.insightledger.standalone.CompanyIdentityProvider.MALLORY;
 import static io.insightledger.standalone.CompanyIdentityProvider.EXPIRED_JOB;
 import static io.insightledger.standalone.CompanyIdentityProvider.PASSWORD;
 import static io.insightledger.standalone.CompanyIdentityProvider.REPORTING_JOB;
@@ -156,6 +157,23 @@ class SingleSignOnIT {
         assertThat(me.body().path("name").asText()).isEqualTo("robert");
         assertThat(me.body().path("role").asText()).isEqualTo("CONTRIBUTOR");
         assertRoleRequired(commands(token).get("/api/admin/users"), "ADMIN");
+    }
+
+    @Test
+    void anUnverifiedEmailTakesOverNobody() {
+        Api.Response created = admin().post("/api/admin/users", Map.of("name", "victor", "role", "DECIDER",
+                "password", "victor's own password", "email", MALLORY.email()));
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+
+        String token = signIn.authorizationCode(MALLORY.username(), PASSWORD).accessToken();
+        assertThat(CompanySignIn.claims(token).path("email_verified").asBoolean()).isFalse();
+        Api.Response me = commands(token).get("/api/me");
+        assertThat(me.status()).as(me.raw().body()).isEqualTo(200);
+        assertThat(me.body().path("name").asText()).isEqualTo("mallory");
+        assertThat(me.body().path("role").asText()).isEqualTo("VIEWER");
+        // victor keeps his own account, unlinked, with his e-mail
+        assertThat(admin().get("/api/admin/users").body().findValues("name").stream().map(JsonNode::asText))
+                .contains("victor", "mallory");
     }
 
     @Test

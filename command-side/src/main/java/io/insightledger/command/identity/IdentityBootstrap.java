@@ -44,9 +44,13 @@ class IdentityBootstrap implements InitializingBean {
                         + "(and optionally INSIGHT_ADMIN_NAME, default admin) for the first start: it creates that "
                         + "ADMIN, who then manages every other user.");
             }
-            if (users.create(bootstrap.name(), Role.ADMIN, null, null, passwords.encode(bootstrap.password()))) {
-                log.info("Created the first ADMIN, {}", bootstrap.name());
+            if (users.create(bootstrap.name(), Role.ADMIN, null, null, passwords.encode(bootstrap.password()))
+                    != UserAccounts.Creation.CREATED) {
+                throw new IllegalStateException("This installation has no enabled ADMIN, and a user named "
+                        + bootstrap.name() + " exists already (disabled, or not an ADMIN); set INSIGHT_ADMIN_NAME to "
+                        + "a new name for the first start");
             }
+            log.info("Created the first ADMIN, {}", bootstrap.name());
         }
         if (!blank(bootstrap.token()) && users.find(bootstrap.name()).isPresent()) {
             tokens.registerIfAbsent(bootstrap.name(), "configured token", bootstrap.token(),

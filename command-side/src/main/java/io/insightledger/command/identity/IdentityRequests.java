@@ -18,7 +18,9 @@ final class IdentityRequests {
     private IdentityRequests() {
     }
 
-    record SignInRequest(@NotBlank @Size(max = 64) String name, @NotBlank @Size(max = 128) String password) {
+    /** The name follows the rule of names, so that whatever is logged of a refused sign-in is a plain word. */
+    record SignInRequest(@NotBlank @Pattern(regexp = UserAccounts.NAME_RULE) String name,
+                         @NotBlank @Size(max = 128) String password) {
     }
 
     record CreateUserRequest(@NotBlank @Pattern(regexp = UserAccounts.NAME_RULE) String name,

@@ -62,7 +62,7 @@ class UserAdministration {
      * failure until it succeeds, so a burst cannot slip many hashes through before the first one fails.
      */
     IssuedToken signIn(String name, String password, String address) {
-        String[] keys = {SignInThrottle.address(address), SignInThrottle.user(name)};
+        String[] keys = {SignInThrottle.signInAddress(address), SignInThrottle.user(name)};
         throttle.admit(keys).ifPresent(wait -> {
             throw new Throttled(wait);
         });
@@ -74,16 +74,21 @@ class UserAdministration {
             throw RuleViolationException.unauthorized("WrongNameOrPassword",
                     "The name or the password is wrong, or the user is disabled");
         }
-        throttle.succeeded(keys);
+        // the name's count ends here; the address's stays, or one good account would reset a guess at many others
+        throttle.succeeded(SignInThrottle.user(name));
         return tokens.issue(name, "web session", TokenScope.SESSION, clock.instant().plus(properties.session()));
     }
 
     UserAccount create(IdentityRequests.CreateUserRequest request) {
-        boolean created = users.create(request.name(), request.role(), blankToNull(request.email()), null,
-                passwords.encode(checkedPassword(request.password())));
-        if (!created) {
+        UserAccounts.Creation creation = users.create(request.name(), request.role(), blankToNull(request.email()),
+                null, passwords.encode(checkedPassword(request.password())));
+        if (creation == UserAccounts.Creation.NAME_TAKEN) {
             throw RuleViolationException.conflict("UserNameTaken", "A user named " + request.name() + " exists")
                     .concerning("name");
+        }
+        if (creation == UserAccounts.Creation.EMAIL_TAKEN) {
+            throw RuleViolationException.conflict("EmailTaken", "Another user has the e-mail " + request.email())
+                    .concerning("email");
         }
         return existing(request.name());
     }
@@ -110,6 +115,7 @@ class UserAdministration {
     }
 
     IssuedToken createToken(Caller caller, IdentityRequests.CreateTokenRequest request) {
+        requireFullCredential(caller);
         if (request.scope() == TokenScope.SESSION) {
             throw RuleViolationException.unprocessable("TokenScopeAllowed",
                     "A token's scope is READ, READ_WRITE or METRICS; sessions come from signing in")
@@ -130,6 +136,7 @@ class UserAdministration {
 
     /** A user revokes only their own tokens; another user's token answers as if it did not exist. */
     void revokeOwnToken(Caller caller, UUID id) {
+        requireFullCredential(caller);
         ApiToken token = tokens.find(id).filter(t -> t.user().equals(caller.name()))
                 .orElseThrow(() -> tokenNotFound(id));
         tokens.revoke(token);
@@ -144,6 +151,17 @@ class UserAdministration {
                 .orElseThrow(() -> RuleViolationException.unprocessable("NotASession",
                         "Only a web session's token can end its session; revoke an API token under /api/tokens"));
         tokens.revoke(token);
+    }
+
+    /**
+     * Tokens are made and revoked by their owner signed in, or with a READ_WRITE token: a leaked READ token must not
+     * make itself a stronger one, nor revoke its owner's others.
+     */
+    private static void requireFullCredential(Caller caller) {
+        if (caller.scope() != TokenScope.SESSION && caller.scope() != TokenScope.READ_WRITE) {
+            throw RuleViolationException.forbidden("TokenScopeAllowed",
+                    "A " + caller.scope() + " token cannot make or revoke tokens; sign in, or use a READ_WRITE token");
+        }
     }
 
     UserAccount existing(String name) {

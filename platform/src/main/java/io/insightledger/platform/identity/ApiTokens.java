@@ -87,7 +87,8 @@ public final class ApiTokens {
         }
         return database.jdbc().sql("""
                         select t.id, t.scope, u.name, u.role from api_token t join app_user u on u.name = t.user_name
-                        where t.hash = ? and t.revoked_at is null and t.expires_at > ? and u.enabled""")
+                        where t.hash = ? and t.revoked_at is null and t.expires_at > ? and u.enabled
+                            and (t.scope <> 'METRICS' or u.role = 'ADMIN')""")
                 .params(hash(secret), Timestamp.from(clock.instant()))
                 .query((row, n) -> {
                     TokenScope scope = TokenScope.valueOf(row.getString("scope"));

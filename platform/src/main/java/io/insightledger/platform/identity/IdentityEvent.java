@@ -29,6 +29,10 @@ public sealed interface IdentityEvent {
     record PasswordReset(String user) implements IdentityEvent {
     }
 
+    /** The user's account at the company's identity provider (its subject) was linked by their verified e-mail. */
+    record CompanyAccountLinked(String user, String subject) implements IdentityEvent {
+    }
+
     record TokenCreated(String user, UUID token, String name, TokenScope scope, Instant expiresAt)
             implements IdentityEvent {
     }

@@ -41,12 +41,25 @@ public final class UserAccounts {
         return database.jdbc().sql("select * from app_user where name = ?").param(name).query(ACCOUNT).optional();
     }
 
-    /** A person signing in through single sign-on: by their subject, else by their e-mail. */
-    public Optional<UserAccount> findSignedInElsewhere(String subject, String email) {
-        return database.jdbc().sql("""
-                        select * from app_user where subject = ? or (email is not null and lower(email) = lower(?))
-                        order by (subject = ?) desc limit 1""")
-                .params(subject, email, subject).query(ACCOUNT).optional();
+    /** A person signing in through single sign-on, by their subject there. */
+    public Optional<UserAccount> findBySubject(String subject) {
+        return database.jdbc().sql("select * from app_user where subject = ?").param(subject).query(ACCOUNT)
+                .optional();
+    }
+
+    /**
+     * The user with this e-mail who has no company account linked yet, linked now to {@code subject}. The caller must
+     * know the identity provider verified the e-mail: anyone may write any address into an unverified one.
+     */
+    public Optional<UserAccount> linkByVerifiedEmail(String subject, String email) {
+        return database.inTransaction(() -> {
+            Optional<String> linked = database.jdbc().sql("""
+                            update app_user set subject = ?
+                            where subject is null and email is not null and lower(email) = lower(?) returning name""")
+                    .params(subject, email).query(String.class).optional();
+            linked.ifPresent(name -> history.append(new IdentityEvent.CompanyAccountLinked(name, subject)));
+            return linked;
+        }).flatMap(this::find);
     }
 
     public List<UserAccount> all() {
@@ -63,30 +76,44 @@ public final class UserAccounts {
                 .query(String.class).optional();
     }
 
-    /** @return false if the name is taken (nothing changes) */
-    public boolean create(String name, Role role, String email, String subject, String passwordHash) {
+    /** What became of a new user. */
+    public enum Creation { CREATED, NAME_TAKEN, EMAIL_TAKEN }
+
+    public Creation create(String name, Role role, String email, String subject, String passwordHash) {
         return database.inTransaction(() -> {
-            IdentityEvent.UserCreated created = new IdentityEvent.UserCreated(name, role, email, subject);
+            boolean emailTaken = email != null && database.jdbc()
+                    .sql("select exists (select 1 from app_user where lower(email) = lower(?))").param(email)
+                    .query(Boolean.class).single();
+            if (emailTaken) {
+                return Creation.EMAIL_TAKEN;
+            }
             int inserted = database.jdbc().sql("""
                             insert into app_user (name, role, password_hash, enabled, email, subject, created_at)
-                            values (?, ?, ?, true, ?, ?, now()) on conflict do nothing""")
+                            values (?, ?, ?, true, ?, ?, now()) on conflict (name) do nothing""")
                     .params(name, role.name(), passwordHash, email, subject).update();
-            if (inserted == 1) {
-                history.append(created);
+            if (inserted == 0) {
+                return Creation.NAME_TAKEN;
             }
-            return inserted == 1;
+            history.append(new IdentityEvent.UserCreated(name, role, email, subject));
+            return Creation.CREATED;
         });
     }
 
     /** @return false, changing nothing, if it would leave no enabled ADMIN */
     public boolean changeRole(UserAccount user, Role role) {
         return database.inTransaction(() -> {
+            lockUsers();
             if (role != Role.ADMIN && !anotherEnabledAdmin(user.name())) {
                 return false;
             }
-            database.jdbc().sql("update app_user set role = ? where name = ?").params(role.name(), user.name())
-                    .update();
-            history.append(new IdentityEvent.RoleChanged(user.name(), user.role(), role));
+            // the role as it is now, under the lock: the event says what it really changed from
+            Role before = Role.valueOf(database.jdbc().sql("select role from app_user where name = ?")
+                    .param(user.name()).query(String.class).single());
+            if (before != role) {
+                database.jdbc().sql("update app_user set role = ? where name = ?").params(role.name(), user.name())
+                        .update();
+                history.append(new IdentityEvent.RoleChanged(user.name(), before, role));
+            }
             return true;
         });
     }
@@ -98,10 +125,15 @@ public final class UserAccounts {
      */
     public boolean setEnabled(String name, boolean enabled) {
         return database.inTransaction(() -> {
+            lockUsers();
             if (!enabled && !anotherEnabledAdmin(name)) {
                 return false;
             }
-            database.jdbc().sql("update app_user set enabled = ? where name = ?").params(enabled, name).update();
+            int changed = database.jdbc().sql("update app_user set enabled = ? where name = ? and enabled <> ?")
+                    .params(enabled, name, enabled).update();
+            if (changed == 0) {
+                return true;
+            }
             if (!enabled) {
                 endSessions(name);
             }
@@ -111,12 +143,15 @@ public final class UserAccounts {
     }
 
     /**
-     * Whether an enabled ADMIN other than {@code name} exists (always true when {@code name} is no enabled ADMIN).
-     * Locks out other changes to users until the transaction ends: two ADMINs demoting each other at once must not
-     * both see the other still there.
+     * Holds other changes to users off until the transaction ends: two ADMINs demoting each other at once must not
+     * both see the other still there, and an event must say what a change really changed from.
      */
-    private boolean anotherEnabledAdmin(String name) {
+    private void lockUsers() {
         database.jdbc().sql("lock table app_user in share row exclusive mode").update();
+    }
+
+    /** Whether an enabled ADMIN other than {@code name} exists (always true when {@code name} is no enabled ADMIN). */
+    private boolean anotherEnabledAdmin(String name) {
         return database.jdbc().sql("""
                         select not exists (select 1 from app_user where name = ? and role = 'ADMIN' and enabled)
                             or exists (select 1 from app_user where name <> ? and role = 'ADMIN' and enabled)""")

@@ -43,9 +43,10 @@ class BlockedAddresses extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean credential = request.getHeader(HttpHeaders.AUTHORIZATION) != null || SIGN_IN.matches(request);
-        Optional<Duration> blocked = credential ? throttle.blocked(SignInThrottle.address(request.getRemoteAddr()))
-                : Optional.empty();
+        String address = request.getRemoteAddr();
+        Optional<Duration> blocked = SIGN_IN.matches(request) ? throttle.blocked(SignInThrottle.signInAddress(address))
+                : request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                ? throttle.blocked(SignInThrottle.tokenAddress(address)) : Optional.empty();
         if (blocked.isEmpty()) {
             try {
                 chain.doFilter(request, response);
@@ -59,10 +60,10 @@ class BlockedAddresses extends OncePerRequestFilter {
                 problems.write(request, response, SecurityProblems.identityUnavailable());
                 return;
             }
-            // failures count in a row: a good credential from the address clears them, so that a few stale
-            // tokens a day never add up to a block
+            // bad tokens count in a row: a good one from the address clears them, so that a few stale tokens a
+            // day never add up to a block (guessing a token is hopeless anyway; this count is about cost)
             if (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication) {
-                throttle.succeeded(SignInThrottle.address(request.getRemoteAddr()));
+                throttle.succeeded(SignInThrottle.tokenAddress(address));
             }
             return;
         }

@@ -48,10 +48,13 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
     }
 
     private Caller callerOf(Jwt jwt) {
-        UserAccount user = users.findSignedInElsewhere(jwt.getSubject(), jwt.getClaimAsString("email"))
+        UserAccount user = users.findBySubject(jwt.getSubject())
+                .or(() -> verifiedEmail(jwt).flatMap(email -> users.linkByVerifiedEmail(jwt.getSubject(), email)))
                 .orElseGet(() -> newcomer(jwt));
-        Optional<Role> role = !user.enabled() ? Optional.empty()
-                : Optional.of(roleClaim(jwt).orElse(user.role()));
+        if (!user.enabled()) {
+            throw new InvalidBearerTokenException("The user is disabled");
+        }
+        Optional<Role> role = Optional.of(roleClaim(jwt).orElse(user.role()));
         return new Caller(user.name(), role, TokenScope.READ_WRITE, Optional.empty());
     }
 
@@ -68,15 +71,25 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
                 IntStream.rangeClosed(2, 100).mapToObj(n -> preferred + "-" + n)).distinct().toList();
         for (String name : names) {
             if (users.find(name).isEmpty()) {
-                users.create(name, oidc.defaultRole(), jwt.getClaimAsString("email"), subject, null);
+                // an e-mail the product knows for someone else is not taken over: the newcomer goes without one
+                String email = verifiedEmail(jwt).orElse(null);
+                if (users.create(name, oidc.defaultRole(), email, subject, null) == UserAccounts.Creation.EMAIL_TAKEN) {
+                    users.create(name, oidc.defaultRole(), null, subject, null);
+                }
             }
             // created now, or by the other API answering the same person's first request at the same time
-            Optional<UserAccount> created = users.findSignedInElsewhere(subject, null);
+            Optional<UserAccount> created = users.findBySubject(subject);
             if (created.isPresent()) {
                 return created.get();
             }
         }
         throw new InvalidBearerTokenException("No free user name for the JWT's subject");
+    }
+
+    /** The e-mail, if the identity provider vouches for it: an unverified one could be anybody's. */
+    private static Optional<String> verifiedEmail(Jwt jwt) {
+        return Boolean.TRUE.equals(jwt.getClaimAsBoolean("email_verified"))
+                ? Optional.ofNullable(jwt.getClaimAsString("email")) : Optional.empty();
     }
 
     /** The highest role the configured claim names (a string or a list of strings); unknown names are ignored. */

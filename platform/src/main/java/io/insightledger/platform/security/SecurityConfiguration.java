@@ -73,7 +73,7 @@ public class SecurityConfiguration {
                             boolean sentOne = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
                             if (sentOne) {
                                 badTokens.increment();
-                                throttle.failed(SignInThrottle.address(request.getRemoteAddr()));
+                                throttle.failed(SignInThrottle.tokenAddress(request.getRemoteAddr()));
                                 log.info("401 for {} {} from {}: {}", request.getMethod(), request.getRequestURI(),
                                         request.getRemoteAddr(), e.getMessage());
                             }

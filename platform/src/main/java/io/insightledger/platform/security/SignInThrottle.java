@@ -36,8 +36,14 @@ public class SignInThrottle {
                 .register(meters);
     }
 
-    public static String address(String address) {
-        return "address:" + address;
+    /** Sign-ins from an address: apart from its tokens, so that a typed-wrong password never blocks good tokens. */
+    public static String signInAddress(String address) {
+        return "sign-in:" + address;
+    }
+
+    /** Bad tokens from an address. */
+    public static String tokenAddress(String address) {
+        return "token:" + address;
     }
 
     public static String user(String name) {
@@ -70,6 +76,11 @@ public class SignInThrottle {
      * @return how long the attempt must wait, if a key is blocked (then nothing is counted for it)
      */
     public Optional<Duration> admit(String... keys) {
+        // a refused attempt counts for none of its keys: a blocked name must not escalate its address's block
+        Optional<Duration> blocked = blocked(keys);
+        if (blocked.isPresent()) {
+            return blocked;
+        }
         Instant now = clock.instant();
         Duration longest = Duration.ZERO;
         for (String key : keys) {

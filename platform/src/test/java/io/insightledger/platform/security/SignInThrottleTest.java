@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SignInThrottleTest {
 
-    private static final String ADDRESS = SignInThrottle.address("203.0.113.7");
+    private static final String ADDRESS = SignInThrottle.signInAddress("203.0.113.7");
     private static final String USER = SignInThrottle.user("kim");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
@@ -85,7 +85,7 @@ class SignInThrottleTest {
     void keysAreCountedApartAndTheLongestBlockAnswers() {
         failures(6, ADDRESS);
         failures(8, USER);
-        String otherAddress = SignInThrottle.address("198.51.100.1");
+        String otherAddress = SignInThrottle.signInAddress("198.51.100.1");
         assertThat(throttle.blocked(otherAddress)).isEmpty();
         assertThat(throttle.blocked(otherAddress, ADDRESS)).contains(Duration.ofSeconds(1));
         assertThat(throttle.blocked(ADDRESS, USER)).contains(Duration.ofSeconds(4));
@@ -93,7 +93,8 @@ class SignInThrottleTest {
         throttle.succeeded(USER);
         assertThat(throttle.blocked(ADDRESS, USER)).contains(Duration.ofSeconds(1));
         // an address and a user of the same text are different keys
-        assertThat(SignInThrottle.address("kim")).isNotEqualTo(SignInThrottle.user("kim"));
+        assertThat(SignInThrottle.signInAddress("kim")).isNotEqualTo(SignInThrottle.user("kim"))
+                .isNotEqualTo(SignInThrottle.tokenAddress("kim"));
     }
 
     @Test

@@ -33,6 +33,12 @@ public class ApiCredentials {
 
     /** The Authorization header to send to the APIs; empty when the request has no credentials of its own. */
     public Optional<String> authorization(HttpServletRequest request, HttpServletResponse response) {
+        return signedIn(request, response)
+                .or(() -> Optional.ofNullable(request.getHeader(HttpHeaders.AUTHORIZATION)).filter(ApiCredentials::isBearer));
+    }
+
+    /** The session's own credentials only: what this application asks the APIs about on its own behalf. */
+    Optional<String> signedIn(HttpServletRequest request, HttpServletResponse response) {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         if (user instanceof SignedInUser signedIn) {
             return Optional.of(BEARER + signedIn.sessionToken());
@@ -40,7 +46,7 @@ public class ApiCredentials {
         if (user instanceof OAuth2AuthenticationToken companyAccount) {
             return accessToken(companyAccount, request, response).map(token -> BEARER + token);
         }
-        return Optional.ofNullable(request.getHeader(HttpHeaders.AUTHORIZATION)).filter(ApiCredentials::isBearer);
+        return Optional.empty();
     }
 
     static boolean isBearer(String authorization) {

@@ -43,10 +43,10 @@ class CommandSide {
     }
 
     /** Whom the credentials stand for now; empty once the command side no longer accepts them. */
-    Optional<User> me(String authorization) {
+    Optional<User> me(String authorization, String browserAddress) {
         try {
             return Optional.ofNullable(client.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, authorization)
-                    .retrieve().body(User.class));
+                    .header("X-Forwarded-For", browserAddress).retrieve().body(User.class));
         } catch (HttpClientErrorException.Unauthorized e) {
             return Optional.empty();
         }

@@ -22,7 +22,9 @@ class SessionController {
 
     @GetMapping("/auth/session")
     SessionState session(HttpServletRequest request, HttpServletResponse response) {
-        CommandSide.User user = credentials.authorization(request, response).flatMap(commandSide::me).orElse(null);
+        // the session's credentials only: a header sent with this request is no sign-in (and is not tried on the APIs)
+        CommandSide.User user = credentials.signedIn(request, response)
+                .flatMap(authorization -> commandSide.me(authorization, request.getRemoteAddr())).orElse(null);
         return SessionState.of(mode, user, request);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +50,8 @@ class ApiProxy {
     private static final Set<String> FORWARDED_RESPONSE_HEADERS = Set.of(
             "content-type", "etag", "location", "retry-after", "x-correlation-id", "cache-control");
 
+    private static final String SIGN_IN = "/api/auth/";
+
     private final Backends backends;
     private final ApiCredentials credentials;
     private final int maxRequestBody;
@@ -67,6 +70,10 @@ class ApiProxy {
 
     @RequestMapping("/api/**")
     void pass(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
+        if (request.getRequestURI().startsWith(SIGN_IN)) {
+            // signing in happens here, at /auth/sign-in: a session's token passed back through would reach the page
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Sign in at /auth/sign-in");
+        }
         String pathAndQuery = request.getRequestURI()
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         URI target = backends.target(request.getMethod(), pathAndQuery);
