@@ -74,8 +74,10 @@ class UserAdministration {
             throw RuleViolationException.unauthorized("WrongNameOrPassword",
                     "The name or the password is wrong, or the user is disabled");
         }
-        // the name's count ends here; the address's stays, or one good account would reset a guess at many others
+        // the name's count ends here; the address keeps its earlier failures, or one good account would reset a guess
+        // at many others, and only this attempt's count is taken back
         throttle.succeeded(SignInThrottle.user(name));
+        throttle.forgive(SignInThrottle.signInAddress(address));
         return tokens.issue(name, "web session", TokenScope.SESSION, clock.instant().plus(properties.session()));
     }
 

@@ -119,6 +119,15 @@ public class SignInThrottle {
         failures.invalidateAll(Arrays.asList(keys));
     }
 
+    /**
+     * An admitted attempt turned out well: it no longer counts for {@code key}, and the block it set is lifted (it was
+     * admitted, so no block was running before it); the failures before it still count.
+     */
+    public void forgive(String key) {
+        failures.asMap().computeIfPresent(key, (k, before) ->
+                before.count() <= 1 ? null : new Failures(before.count() - 1, Instant.MIN));
+    }
+
     private record Failures(int count, Instant blockedUntil) {
     }
 }

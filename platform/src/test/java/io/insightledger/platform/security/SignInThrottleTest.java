@@ -139,6 +139,28 @@ class SignInThrottleTest {
         assertThat(throttle.admit("user:kim")).isEmpty();
     }
 
+    @Test
+    void aGoodAttemptIsForgivenButTheFailuresBeforeItStillCount() {
+        for (int i = 0; i < 100; i++) {
+            assertThat(throttle.admit(ADDRESS)).as("good sign-in %d", i + 1).isEmpty();
+            throttle.forgive(ADDRESS);
+        }
+        failures(4, ADDRESS);
+        assertThat(throttle.admit(ADDRESS)).isEmpty();
+        throttle.forgive(ADDRESS);
+        failures(2, ADDRESS);
+        assertThat(throttle.blocked(ADDRESS)).as("the sixth failure blocks, the good attempt did not count")
+                .contains(Duration.ofSeconds(1));
+
+        // a good attempt after the block lifts the block it set itself, and the next failure blocks again
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(throttle.admit(ADDRESS)).isEmpty();
+        throttle.forgive(ADDRESS);
+        assertThat(throttle.blocked(ADDRESS)).isEmpty();
+        throttle.failed(ADDRESS);
+        assertThat(throttle.blocked(ADDRESS)).contains(Duration.ofSeconds(2));
+    }
+
     /** A clock the test moves. */
     static final class MutableClock extends Clock {
 
