@@ -74,7 +74,7 @@ class SignInController {
     Session signIn(@Valid @RequestBody IdentityRequests.SignInRequest request, HttpServletRequest http) {
         IssuedToken issued = administration.signIn(request.name(), request.password(), http.getRemoteAddr());
         return new Session(issued.secret(), issued.token().expiresAt(),
-                me(administration.existing(request.name()).role(), request.name(), "SESSION"));
+                new Me(request.name(), administration.existing(request.name()).role(), "SESSION"));
     }
 
     @Operation(summary = "Sign out", description = """
@@ -95,10 +95,6 @@ class SignInController {
     @GetMapping("/api/me")
     @RoleRequired(Role.VIEWER)
     Me me(CallerAuthentication caller) {
-        return me(caller.caller().role().orElseThrow(), caller.getName(), caller.caller().scope().name());
-    }
-
-    private static Me me(Role role, String name, String scope) {
-        return new Me(name, role, scope);
+        return new Me(caller.getName(), caller.caller().role().orElseThrow(), caller.caller().scope().name());
     }
 }
