@@ -13,6 +13,15 @@ public final class EventMetadata {
      */
     public static final String HAPPENED_AT = "happenedAt";
 
+    /**
+     * The workspace the event's aggregate belongs to, on every event: a consumer routes or filters by it without
+     * reading payloads. Events written before workspaces existed lack it and read as {@link #DEFAULT_WORKSPACE}
+     * (an upcaster adds it on reading; the stored event is never edited).
+     */
+    public static final String WORKSPACE = "workspace";
+    /** The workspace of everything recorded before workspaces existed, and of requests that name none. */
+    public static final String DEFAULT_WORKSPACE = "default";
+
     private EventMetadata() {
     }
 }

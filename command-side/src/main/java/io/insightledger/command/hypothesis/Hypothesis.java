@@ -198,7 +198,7 @@ public class Hypothesis {
         HypothesisProposedEvent proposal = new HypothesisProposedEvent(successor.hypothesisId(), successor.title(),
                 successor.statement(), successor.category(), successor.successCriteria(), successor.owner(),
                 successor.tags(), successor.segments().isEmpty() ? proposed.segments() : successor.segments(),
-                hypothesisId);
+                hypothesisId, proposed.workspaceId());
         try {
             AggregateLifecycle.createNew(Hypothesis.class, () -> new Hypothesis(proposal));
         } catch (Exception e) {

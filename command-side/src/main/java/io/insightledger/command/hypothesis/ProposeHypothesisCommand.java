@@ -15,10 +15,11 @@ public record ProposeHypothesisCommand(
         String owner,
         List<String> tags,
         List<String> segments,
-        String parentId) {
+        String parentId,
+        String workspaceId) {
 
     HypothesisProposedEvent toEvent() {
         return new HypothesisProposedEvent(hypothesisId, title, statement, category, successCriteria, owner, tags,
-                segments, parentId);
+                segments, parentId, workspaceId);
     }
 }

@@ -2,6 +2,7 @@ package io.insightledger.command.hypothesis;
 
 import io.insightledger.command.hypothesis.HypothesisCommands.Successor;
 import io.insightledger.command.system.Ids;
+import io.insightledger.platform.identity.Workspaces;
 import io.insightledger.events.hypothesis.HypothesisCategory;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,12 +21,14 @@ record ProposeHypothesisRequest(
         @Pattern(regexp = HypothesisRequests.NOT_BLANK, message = "must not be blank") @Size(max = 200) String owner,
         @Size(max = 50) List<@NotBlank @Size(max = 50) String> tags,
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> segments,
-        @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String parentId) {
+        @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String parentId,
+        @Pattern(regexp = Workspaces.ID_RULE, message = Workspaces.ID_RULE_MESSAGE) String workspace) {
 
     /** @param proposer owns the hypothesis unless the request names an owner */
     ProposeHypothesisCommand toCommand(String hypothesisId, String proposer) {
         return new ProposeHypothesisCommand(hypothesisId, title.strip(), statement.strip(), category,
-                successCriteria.strip(), ownerOr(proposer), stripped(tags), stripped(segments), parentId);
+                successCriteria.strip(), ownerOr(proposer), stripped(tags), stripped(segments), parentId,
+                Workspaces.orDefault(workspace));
     }
 
     Successor toSuccessor(String hypothesisId, String proposer) {

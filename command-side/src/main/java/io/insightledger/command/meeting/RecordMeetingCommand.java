@@ -17,10 +17,11 @@ public record RecordMeetingCommand(
         Channel channel,
         List<Attendee> attendees,
         String notes,
-        List<String> tags) {
+        List<String> tags,
+        String workspaceId) {
 
     MeetingRecordedEvent toEvent() {
         return new MeetingRecordedEvent(meetingId, title, occurredAt, organization, segment, channel, attendees,
-                notes, tags);
+                notes, tags, workspaceId);
     }
 }

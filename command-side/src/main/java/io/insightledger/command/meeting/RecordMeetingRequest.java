@@ -1,6 +1,7 @@
 package io.insightledger.command.meeting;
 
 import io.insightledger.command.system.Ids;
+import io.insightledger.platform.identity.Workspaces;
 import io.insightledger.events.meeting.Channel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,11 +23,12 @@ record RecordMeetingRequest(
         @NotNull Channel channel,
         @NotEmpty @Size(max = 100) List<@Valid @NotNull AttendeeRequest> attendees,
         @Size(max = 20_000) String notes,
-        @Size(max = 50) List<@NotBlank @Size(max = 50) String> tags) {
+        @Size(max = 50) List<@NotBlank @Size(max = 50) String> tags,
+        @Pattern(regexp = Workspaces.ID_RULE, message = Workspaces.ID_RULE_MESSAGE) String workspace) {
 
     RecordMeetingCommand toCommand(String meetingId) {
         return new RecordMeetingCommand(meetingId, title.strip(), occurredAt, organization.strip(), segment.strip(),
                 channel, AttendeeRequest.toAttendees(attendees), notes == null ? "" : notes,
-                tags == null ? List.of() : tags.stream().map(String::strip).toList());
+                tags == null ? List.of() : tags.stream().map(String::strip).toList(), Workspaces.orDefault(workspace));
     }
 }

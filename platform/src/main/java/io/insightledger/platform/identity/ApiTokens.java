@@ -33,11 +33,13 @@ public final class ApiTokens {
     private final SecureRandom random = new SecureRandom();
     private final IdentityDatabase database;
     private final IdentityHistory history;
+    private final Memberships memberships;
     private final Clock clock;
 
-    ApiTokens(IdentityDatabase database, IdentityHistory history, Clock clock) {
+    ApiTokens(IdentityDatabase database, IdentityHistory history, Memberships memberships, Clock clock) {
         this.database = database;
         this.history = history;
+        this.memberships = memberships;
         this.clock = clock;
     }
 
@@ -92,8 +94,9 @@ public final class ApiTokens {
                 .params(hash(secret), Timestamp.from(clock.instant()))
                 .query((row, n) -> {
                     TokenScope scope = TokenScope.valueOf(row.getString("scope"));
-                    return new Caller(row.getString("name"), scope.roleFor(Role.valueOf(row.getString("role"))),
-                            scope, Optional.of(row.getObject("id", UUID.class)));
+                    String name = row.getString("name");
+                    return new Caller(name, scope.roleFor(Role.valueOf(row.getString("role"))),
+                            scope, Optional.of(row.getObject("id", UUID.class)), memberships.of(name, scope));
                 })
                 .optional();
     }

@@ -36,8 +36,18 @@ public class IdentityConfiguration {
     }
 
     @Bean
-    ApiTokens apiTokens(IdentityDatabase database, IdentityHistory history) {
-        return new ApiTokens(database, history, clock);
+    Workspaces workspaces(IdentityDatabase database) {
+        return new Workspaces(database);
+    }
+
+    @Bean
+    Memberships memberships(IdentityDatabase database) {
+        return new Memberships(database);
+    }
+
+    @Bean
+    ApiTokens apiTokens(IdentityDatabase database, IdentityHistory history, Memberships memberships) {
+        return new ApiTokens(database, history, memberships, clock);
     }
 
     /** bcrypt (adaptive: its cost grows with hardware), with the algorithm named in each hash so it can change. */

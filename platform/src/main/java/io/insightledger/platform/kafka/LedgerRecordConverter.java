@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * a JSON parser, keyed by aggregate id so one aggregate's events stay in order on one partition.
  * <pre>{@code
  * {"eventId", "eventType", "eventRevision", "aggregateType", "aggregateId", "sequenceNumber",
- *  "timestamp", "actor", "correlationId", "metadata": {...}, "payload": {...}}
+ *  "timestamp", "actor", "correlationId", "workspace", "metadata": {...}, "payload": {...}}
  * }</pre>
  * Reading runs the envelope through the upcaster chain, so an older revision still reads as today's event; a record
  * that cannot be read arrives as an {@link UnreadableRecord}.
@@ -50,6 +50,8 @@ public class LedgerRecordConverter implements KafkaMessageConverter<String, byte
 
     public static final String CONTENT_TYPE_HEADER = "content-type";
     public static final String EVENT_TYPE_HEADER = "event-type";
+    /** The event's workspace, so that a consumer can route or filter without reading the value. */
+    public static final String WORKSPACE_HEADER = "workspace";
 
     private static final Logger log = LoggerFactory.getLogger(LedgerRecordConverter.class);
     private static final String EVENT_PACKAGE = "io.insightledger.events.";
@@ -82,11 +84,16 @@ public class LedgerRecordConverter implements KafkaMessageConverter<String, byte
         envelope.put("timestamp", event.getTimestamp().toString());
         envelope.put("actor", (String) event.getMetaData().get(EventMetadata.ACTOR));
         envelope.put("correlationId", (String) event.getMetaData().get(EventMetadata.CORRELATION_ID));
+        String workspace = (String) event.getMetaData().get(EventMetadata.WORKSPACE);
+        envelope.put("workspace", workspace);
         envelope.set("metadata", mapper.valueToTree(event.getMetaData()));
         envelope.set("payload", payload.getData());
         RecordHeaders headers = new RecordHeaders();
         headers.add(new RecordHeader(CONTENT_TYPE_HEADER, utf8("application/json")));
         headers.add(new RecordHeader(EVENT_TYPE_HEADER, utf8(payload.getType().getName())));
+        if (workspace != null) {
+            headers.add(new RecordHeader(WORKSPACE_HEADER, utf8(workspace)));
+        }
         try {
             return new ProducerRecord<>(topic, null, null, key, mapper.writeValueAsBytes(envelope), headers);
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import io.insightledger.platform.identity.TokenScope;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,17 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
     /** The role of whoever is signed in, if any: none for an anonymous request or a metrics token. */
     public static Optional<Role> roleOf(Object authentication) {
         return authentication instanceof CallerAuthentication signedIn ? signedIn.caller.role() : Optional.empty();
+    }
+
+    /** Who is signed in, if anyone: none for an anonymous request. */
+    public static Optional<Caller> callerOf(Object authentication) {
+        return authentication instanceof CallerAuthentication signedIn ? Optional.of(signedIn.caller)
+                : Optional.empty();
+    }
+
+    /** Who is signed in on this thread's request, if anyone. */
+    public static Optional<Caller> current() {
+        return callerOf(SecurityContextHolder.getContext().getAuthentication());
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.insightledger.platform.identity.Caller;
 import io.insightledger.platform.identity.IdentityProperties;
+import io.insightledger.platform.identity.Memberships;
 import io.insightledger.platform.identity.TokenScope;
 import io.insightledger.platform.identity.UserAccount;
 import io.insightledger.platform.identity.UserAccounts;
@@ -27,11 +28,13 @@ import java.util.stream.Stream;
 final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final UserAccounts users;
+    private final Memberships memberships;
     private final IdentityProperties.Oidc oidc;
     private final Cache<String, Caller> recent;
 
-    JwtCallers(UserAccounts users, IdentityProperties.Oidc oidc, Duration recheck) {
+    JwtCallers(UserAccounts users, Memberships memberships, IdentityProperties.Oidc oidc, Duration recheck) {
         this.users = users;
+        this.memberships = memberships;
         this.oidc = oidc;
         this.recent = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(recheck).build();
     }
@@ -55,7 +58,8 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
             throw new InvalidBearerTokenException("The user is disabled");
         }
         Optional<Role> role = Optional.of(roleClaim(jwt).orElse(user.role()));
-        return new Caller(user.name(), role, TokenScope.READ_WRITE, Optional.empty());
+        return new Caller(user.name(), role, TokenScope.READ_WRITE, Optional.empty(),
+                memberships.of(user.name(), TokenScope.READ_WRITE));
     }
 
     /**

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -14,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Lets a request reach an API operation only if the caller's role includes the one the operation declares with
- * {@link RoleRequired}. Runs before the body is read, so a caller without the role learns nothing from validation.
+ * {@link RoleRequired}, or, for {@link WorkspaceRoleRequired}, if they have that role in at least one workspace (the
+ * operation holds them to it in the workspace concerned). Runs before the body is read, so a caller without the role learns nothing from validation.
  * An operation of ours that declares no role fails for everybody: forgetting the annotation must not open it (and
  * {@code RoleRequiredEverywhereTest} finds it first).
  */
@@ -37,23 +37,29 @@ class RoleCheck implements HandlerInterceptor {
                 || method.hasMethodAnnotation(OpenToAnyone.class)) {
             return true;
         }
-        Role required = required(method).orElseThrow(() -> new IllegalStateException(
-                method + " declares no @RoleRequired; it is open to nobody"));
-        Optional<Role> actual = CallerAuthentication.roleOf(SecurityContextHolder.getContext().getAuthentication());
+        Optional<Role> inWorkspace = RequiredRoles.inWorkspace(method);
+        Object authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (inWorkspace.isPresent()) {
+            Role required = inWorkspace.get();
+            if (CallerAuthentication.callerOf(authentication).filter(caller -> caller.mayAnywhere(required)).isEmpty()) {
+                throw refused(request, required, "in any workspace", RoleMissing.inNoWorkspace(required));
+            }
+            return true;
+        }
+        Role required = RequiredRoles.ofCaller(method).orElseThrow(() -> new IllegalStateException(
+                method + " declares no @RoleRequired (nor @WorkspaceRoleRequired); it is open to nobody"));
+        Optional<Role> actual = CallerAuthentication.roleOf(authentication);
         if (actual.filter(role -> role.includes(required)).isEmpty()) {
-            meters.counter("insight.security.forbidden", "required", required.name()).increment();
-            log.info("403 for {} {}: needs {}, caller acts as {}", request.getMethod(), request.getRequestURI(),
-                    required, actual.map(Role::name).orElse("no role"));
-            throw new RoleMissing(required, actual);
+            throw refused(request, required, "as " + actual.map(Role::name).orElse("no role"),
+                    new RoleMissing(required, actual));
         }
         return true;
     }
 
-    static Optional<Role> required(HandlerMethod method) {
-        RoleRequired annotation = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RoleRequired.class);
-        if (annotation == null) {
-            annotation = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RoleRequired.class);
-        }
-        return Optional.ofNullable(annotation).map(RoleRequired::value);
+    private RoleMissing refused(HttpServletRequest request, Role required, String actual, RoleMissing refusal) {
+        meters.counter("insight.security.forbidden", "required", required.name()).increment();
+        log.info("403 for {} {}: needs {}, caller acts {}", request.getMethod(), request.getRequestURI(), required,
+                actual);
+        return refusal;
     }
 }

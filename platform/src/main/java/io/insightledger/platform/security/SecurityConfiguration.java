@@ -2,6 +2,7 @@ package io.insightledger.platform.security;
 
 import io.insightledger.platform.identity.ApiTokens;
 import io.insightledger.platform.identity.IdentityProperties;
+import io.insightledger.platform.identity.Memberships;
 import io.insightledger.platform.identity.UserAccounts;
 import io.insightledger.platform.web.CorrelationIdFilter;
 import io.micrometer.core.instrument.Counter;
@@ -52,9 +53,9 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProblems problems, SignInThrottle throttle,
-                                    BearerTokens apiTokens, UserAccounts users, IdentityProperties identity,
-                                    MeterRegistry meters) throws Exception {
-        AuthenticationManager credentials = credentials(apiTokens, users, identity);
+                                    BearerTokens apiTokens, UserAccounts users, Memberships memberships,
+                                    IdentityProperties identity, MeterRegistry meters) throws Exception {
+        AuthenticationManager credentials = credentials(apiTokens, users, memberships, identity);
         Counter badTokens = Counter.builder("insight.security.sign-in.failures").tag("credential", "token")
                 .description("Requests whose token was unknown, expired, revoked or not valid").register(meters);
         return http
@@ -94,7 +95,7 @@ public class SecurityConfiguration {
 
     /** API tokens by their prefix; anything else is a JWT, when an identity provider is configured. */
     private static AuthenticationManager credentials(BearerTokens apiTokens, UserAccounts users,
-                                                     IdentityProperties identity) {
+                                                     Memberships memberships, IdentityProperties identity) {
         if (!identity.oidc().enabled()) {
             return apiTokens;
         }
@@ -110,7 +111,8 @@ public class SecurityConfiguration {
             }
             return decoder;
         }));
-        jwts.setJwtAuthenticationConverter(new JwtCallers(users, identity.oidc(), identity.tokenRecheck()));
+        jwts.setJwtAuthenticationConverter(new JwtCallers(users, memberships, identity.oidc(),
+                identity.tokenRecheck()));
         return authentication -> ((BearerTokenAuthenticationToken) authentication).getToken()
                 .startsWith(ApiTokens.PREFIX) ? apiTokens.authenticate(authentication)
                 : jwts.authenticate(authentication);

@@ -1,14 +1,14 @@
 package io.insightledger.platform.web;
 
 import io.insightledger.platform.security.OpenToAnyone;
+import io.insightledger.platform.security.RequiredRoles;
 import io.insightledger.platform.security.Role;
-import io.insightledger.platform.security.RoleRequired;
 import io.swagger.v3.oas.models.Operation;
 import org.springdoc.core.customizers.OperationCustomizer;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Documents what {@link RoleRequired} demands from the annotation itself, so that the manual cannot drift from what is
@@ -18,6 +18,8 @@ import java.util.List;
 final class RequiredRoleDocumentation implements OperationCustomizer {
 
     static final String EXTENSION = "x-required-role";
+    /** {@code workspace}: the role as a member of the workspace concerned; {@code installation}: the user's own. */
+    static final String SCOPE_EXTENSION = "x-required-role-in";
 
     /** What {@code OpenToAnyone} operations say instead of a role. */
     static final String NO_ROLE = "NONE";
@@ -40,16 +42,22 @@ final class RequiredRoleDocumentation implements OperationCustomizer {
             operation.setSecurity(List.of());
             return operation;
         }
-        RoleRequired required = roleRequired(handler);
-        if (required == null) {
+        Optional<Role> inWorkspace = RequiredRoles.inWorkspace(handler);
+        Optional<Role> required = inWorkspace.or(() -> RequiredRoles.ofCaller(handler));
+        if (required.isEmpty()) {
             // refused to everybody; the architecture tests of both APIs keep this from happening
             return operation;
         }
-        Role role = required.value();
-        String statement = "Required role: " + role + (role == Role.ADMIN ? "." : " (or any role above it).");
+        Role role = required.get();
+        String statement = inWorkspace.isPresent()
+                ? "Required role: " + role + " (or any role above it) as a member of the workspace concerned. "
+                + "Records of workspaces the caller is no member of answer 404, as if they did not exist."
+                : "Required role: " + role + (role == Role.ADMIN ? " (the caller's own role, not a workspace's)."
+                : " (or any role above it).");
         operation.setDescription(operation.getDescription() == null ? statement
                 : operation.getDescription().strip() + "\n\n" + statement);
         operation.addExtension(EXTENSION, role.name());
+        operation.addExtension(SCOPE_EXTENSION, inWorkspace.isPresent() ? "workspace" : "installation");
         ProblemAnswersDocumentation.addIfAbsent(operation.getResponses(), "401",
                 ProblemAnswersDocumentation.problem("No credentials, or credentials that are wrong, expired or revoked",
                         UNAUTHORIZED));
@@ -57,12 +65,5 @@ final class RequiredRoleDocumentation implements OperationCustomizer {
                 ProblemAnswersDocumentation.problem("Signed in without role " + role
                         + (role == Role.ADMIN ? "" : " or a role above it"), FORBIDDEN.formatted(role)));
         return operation;
-    }
-
-    /** On the method, or on its controller for all its methods. */
-    static RoleRequired roleRequired(HandlerMethod handler) {
-        RoleRequired onMethod = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RoleRequired.class);
-        return onMethod != null ? onMethod
-                : AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RoleRequired.class);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.StopWatch;
 import org.springframework.web.method.HandlerMethod;
 
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,10 @@ class RoleCheckTest {
         }
 
         void forgotten() {
+        }
+
+        @WorkspaceRoleRequired(Role.DECIDER)
+        void decideInItsWorkspace() {
         }
     }
 
@@ -112,6 +117,20 @@ class RoleCheckTest {
     }
 
     @Test
+    void aWorkspaceRoleIsNeededInSomeWorkspaceNotAsTheCallersOwnRole() throws Exception {
+        signIn("kim", Role.VIEWER, TokenScope.READ_WRITE, Map.of("payments", Role.VIEWER, "identity", Role.DECIDER));
+        assertThat(check.preHandle(request(), new MockHttpServletResponse(),
+                handler(new Hypotheses(), "decideInItsWorkspace"))).isTrue();
+
+        signIn("ada", Role.ADMIN, TokenScope.READ_WRITE, Map.of("payments", Role.CONTRIBUTOR));
+        assertThatThrownBy(() -> check.preHandle(request(), new MockHttpServletResponse(),
+                handler(new Hypotheses(), "decideInItsWorkspace")))
+                .isInstanceOfSatisfying(RoleMissing.class, e -> assertThat(e.required()).isEqualTo(Role.DECIDER))
+                .hasMessageContaining("in a workspace; you have it in none");
+        assertThat(meters.counter("insight.security.forbidden", "required", "DECIDER").count()).isEqualTo(1);
+    }
+
+    @Test
     void handlersNotOursAreLeftToTheFilterChain() throws Exception {
         // the framework's own (errors, the API description): nobody is signed in, and they pass
         assertThat(check.preHandle(request(), new MockHttpServletResponse(), new Object())).isTrue();
@@ -120,8 +139,12 @@ class RoleCheckTest {
     }
 
     private static void signIn(Role role, TokenScope scope) {
+        signIn("kim", role, scope, Map.of());
+    }
+
+    private static void signIn(String name, Role role, TokenScope scope, Map<String, Role> workspaces) {
         SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(
-                new Caller("kim", scope.roleFor(role), scope, Optional.empty())));
+                new Caller(name, scope.roleFor(role), scope, Optional.empty(), workspaces)));
     }
 
     private static MockHttpServletRequest request() {

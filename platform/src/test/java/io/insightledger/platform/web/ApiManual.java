@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.insightledger.platform.security.OpenToAnyone;
 import io.insightledger.platform.security.Role;
 import io.insightledger.platform.security.RoleRequired;
+import io.insightledger.platform.security.WorkspaceRoleRequired;
 import org.mockito.Mockito;
 import org.springdoc.core.configuration.SpringDocConfiguration;
 import org.springdoc.core.configuration.SpringDocSecurityConfiguration;
@@ -162,10 +163,12 @@ public final class ApiManual {
             throw new IllegalStateException("No controller under " + basePackage);
         }
         return controllers.stream()
-                .filter(controller -> !controller.isAnnotationPresent(RoleRequired.class))
+                .filter(controller -> !controller.isAnnotationPresent(RoleRequired.class)
+                        && !controller.isAnnotationPresent(WorkspaceRoleRequired.class))
                 .flatMap(controller -> Stream.of(controller.getDeclaredMethods())
                         .filter(method -> AnnotatedElementUtils.hasAnnotation(method, RequestMapping.class))
                         .filter(method -> !method.isAnnotationPresent(RoleRequired.class)
+                                && !method.isAnnotationPresent(WorkspaceRoleRequired.class)
                                 && !method.isAnnotationPresent(OpenToAnyone.class)))
                 .sorted(Comparator.comparing(Method::toGenericString))
                 .map(method -> method.getDeclaringClass().getSimpleName() + "." + method.getName())
