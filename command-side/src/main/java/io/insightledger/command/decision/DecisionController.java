@@ -5,7 +5,7 @@ import io.insightledger.command.system.Ids;
 import io.insightledger.command.system.IfMatch;
 import io.insightledger.command.system.StoreMayBeAway;
 import io.insightledger.platform.security.Role;
-import io.insightledger.platform.security.RoleRequired;
+import io.insightledger.platform.security.WorkspaceRoleRequired;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/hypotheses/{hypothesisId}/decisions")
-@RoleRequired(Role.DECIDER)
+@WorkspaceRoleRequired(Role.DECIDER)
 @Tag(name = "Decisions", description = """
         Deciding an open hypothesis on its evidence: VALIDATED, INVALIDATED or PARKED, with a rationale. The decision \
         log on the query side keeps who decided what, when, on which evidence and how confident we were then.""")

@@ -6,7 +6,7 @@ import io.insightledger.command.system.IfMatch;
 import io.insightledger.command.system.ReasonRequest;
 import io.insightledger.command.system.StoreMayBeAway;
 import io.insightledger.platform.security.Role;
-import io.insightledger.platform.security.RoleRequired;
+import io.insightledger.platform.security.WorkspaceRoleRequired;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/hypotheses/{hypothesisId}/evidence")
-@RoleRequired(Role.CONTRIBUTOR)
+@WorkspaceRoleRequired(Role.CONTRIBUTOR)
 @Tag(name = "Evidence", description = """
         Linking what a meeting (or one observation in it) showed to a hypothesis, as supporting or contradicting it, \
         weakly to strongly: what the hypothesis's confidence is computed from. Withdrawn evidence stays in the \

@@ -9,6 +9,7 @@ import io.insightledger.command.hypothesis.HypothesisCommands.ReviseHypothesisCo
 import io.insightledger.command.hypothesis.HypothesisCommands.Successor;
 import io.insightledger.command.meeting.MeetingLookup;
 import io.insightledger.command.system.RuleViolationException;
+import io.insightledger.command.system.WorkspaceAccess;
 import io.insightledger.events.hypothesis.DecisionOutcome;
 import io.insightledger.events.hypothesis.EvidenceLinkedEvent;
 import io.insightledger.events.hypothesis.EvidenceWithdrawnEvent;
@@ -18,10 +19,14 @@ import io.insightledger.events.hypothesis.HypothesisProposedEvent;
 import io.insightledger.events.hypothesis.HypothesisReopenedEvent;
 import io.insightledger.events.hypothesis.HypothesisRevisedEvent;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -52,6 +57,7 @@ public class Hypothesis {
     private final Map<String, EvidenceLinkedEvent> evidence = new HashMap<>();
     private final Set<String> withdrawn = new HashSet<>();
     private final Map<String, HypothesisDecidedEvent> decisions = new HashMap<>();
+    private String workspaceId;
 
     protected Hypothesis() {
         // for Axon: rebuilt from its events
@@ -59,22 +65,47 @@ public class Hypothesis {
 
     /** A successor, proposed by a pivot in the same unit of work as the pivot itself. */
     private Hypothesis(HypothesisProposedEvent successor) {
-        apply(successor);
+        apply(successor, WorkspaceAccess.eventMetaData(successor.workspaceId()));
+    }
+
+    /**
+     * Holds every command on a proposed hypothesis to its workspace: a caller who is no member there finds nothing
+     * (404, as for an id never used), and a member needs the role the operation declares. A new hypothesis is checked
+     * by its own handler, against the workspace it names.
+     */
+    @CommandHandlerInterceptor
+    Object onlyInItsWorkspace(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        if (workspaceId != null) {
+            WorkspaceAccess access = WorkspaceAccess.of(command.getMetaData());
+            if (command.getPayload() instanceof ProposeHypothesisCommand && !access.sees(workspaceId)) {
+                // the id space is shared; what is under the id stays unsaid
+                throw RuleViolationException.conflict("HypothesisIdTaken", "This id is taken; choose another");
+            }
+            access.require(workspaceId, Set.of(),
+                    RuleViolationException.notFound("NotFound", "Nothing is recorded under id " + hypothesisId));
+        }
+        return chain.proceed();
     }
 
     /** Proposing the same hypothesis twice (a client's retry) changes nothing; other content under its id is a conflict. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    long handle(ProposeHypothesisCommand command, HypothesisLookup hypotheses) {
+    long handle(ProposeHypothesisCommand command, HypothesisLookup hypotheses, MetaData metaData) {
         HypothesisProposedEvent event = command.toEvent();
         if (proposed != null) {
             return sameAsBefore(proposed.equals(event), "HypothesisIdTaken", "Hypothesis " + hypothesisId);
         }
-        if (command.parentId() != null && !hypotheses.exists(command.parentId())) {
+        WorkspaceAccess.of(metaData).require(event.workspaceId(), Set.of(),
+                RuleViolationException.notFound("WorkspaceNotFound",
+                        "You are no member of a workspace " + event.workspaceId()).concerning("workspace"));
+        // a hypothesis grows out of one of its own team's
+        if (command.parentId() != null
+                && !hypotheses.workspaceOf(command.parentId()).map(event.workspaceId()::equals).orElse(false)) {
             throw RuleViolationException.unprocessable("ParentHypothesisMustExist",
-                    "Hypothesis " + command.parentId() + " does not exist").concerning("parentId");
+                    "Hypothesis " + command.parentId() + " does not exist in workspace " + event.workspaceId())
+                    .concerning("parentId");
         }
-        apply(event);
+        apply(event, WorkspaceAccess.eventMetaData(event.workspaceId()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -85,22 +116,29 @@ public class Hypothesis {
         String newStatement = changed(statement, command.statement());
         String newCriteria = changed(successCriteria, command.successCriteria());
         if (newTitle != null || newStatement != null || newCriteria != null) {
-            apply(new HypothesisRevisedEvent(hypothesisId, newTitle, newStatement, newCriteria, command.reason()));
+            record(new HypothesisRevisedEvent(hypothesisId, newTitle, newStatement, newCriteria, command.reason()));
         }
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    long handle(LinkEvidenceCommand command, MeetingLookup meetings) {
+    long handle(LinkEvidenceCommand command, MeetingLookup meetings, MetaData metaData) {
         EvidenceLinkedEvent earlier = evidence.get(command.evidenceId());
         if (earlier != null) {
             return sameAsBefore(earlier.equals(command.toEvent(earlier.linkedAfterDecision())),
                     "EvidenceIdTaken", "Evidence " + command.evidenceId());
         }
         requireChangeable();
-        MeetingLookup.KnownMeeting meeting = meetings.find(command.meetingId())
-                .orElseThrow(() -> RuleViolationException.unprocessable("EvidenceNeedsRecordedMeeting",
-                        "Meeting " + command.meetingId() + " is not recorded").concerning("meetingId"));
+        RuleViolationException unrecorded = RuleViolationException.unprocessable("EvidenceNeedsRecordedMeeting",
+                "Meeting " + command.meetingId() + " is not recorded").concerning("meetingId");
+        MeetingLookup.KnownMeeting meeting = meetings.find(command.meetingId()).orElseThrow(() -> unrecorded);
+        if (!meeting.citableFrom(workspaceId)) {
+            // to someone who cannot see the meeting's workspace, it is not recorded at all
+            throw !WorkspaceAccess.of(metaData).sees(meeting.workspaceId()) ? unrecorded
+                    : RuleViolationException.unprocessable("EvidenceFromOwnOrSharedMeeting", "Meeting "
+                            + command.meetingId() + " belongs to workspace " + meeting.workspaceId()
+                            + " and is not shared with workspace " + workspaceId).concerning("meetingId");
+        }
         if (meeting.retracted()) {
             throw RuleViolationException.unprocessable("EvidenceNeedsRecordedMeeting",
                     "Meeting " + command.meetingId() + " was retracted and cannot serve as evidence").concerning("meetingId");
@@ -120,7 +158,7 @@ public class Hypothesis {
                     : "Observation " + command.observationId() + " is already linked to this hypothesis")
                     .concerning(command.observationId() == null ? "meetingId" : "observationId");
         }
-        apply(command.toEvent(status != HypothesisStatus.OPEN));
+        record(command.toEvent(status != HypothesisStatus.OPEN));
         return AggregateLifecycle.getVersion();
     }
 
@@ -133,7 +171,7 @@ public class Hypothesis {
                     "Hypothesis " + hypothesisId + " has no evidence " + command.evidenceId());
         }
         if (!withdrawn.contains(command.evidenceId())) {
-            apply(new EvidenceWithdrawnEvent(hypothesisId, command.evidenceId(), command.reason()));
+            record(new EvidenceWithdrawnEvent(hypothesisId, command.evidenceId(), command.reason()));
         }
         return AggregateLifecycle.getVersion();
     }
@@ -165,7 +203,7 @@ public class Hypothesis {
                         .concerning("evidenceIds");
             }
         }
-        apply(command.toEvent());
+        record(command.toEvent());
         return AggregateLifecycle.getVersion();
     }
 
@@ -176,7 +214,7 @@ public class Hypothesis {
             throw RuleViolationException.conflict("OnlyDecidedHypothesisReopens",
                     "Hypothesis " + hypothesisId + " is OPEN already");
         }
-        apply(new HypothesisReopenedEvent(hypothesisId, command.reason()));
+        record(new HypothesisReopenedEvent(hypothesisId, command.reason()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -189,12 +227,12 @@ public class Hypothesis {
             return AggregateLifecycle.getVersion();
         }
         requireChangeable();
-        if (hypotheses.exists(successor.hypothesisId())) {
+        if (hypotheses.workspaceOf(successor.hypothesisId()).isPresent()) {
             throw RuleViolationException.conflict("SuccessorIsANewHypothesis",
                     "Hypothesis " + successor.hypothesisId() + " exists already; a successor needs a new id")
                     .concerning("successor.id");
         }
-        apply(new HypothesisPivotedEvent(hypothesisId, successor.hypothesisId(), command.rationale()));
+        record(new HypothesisPivotedEvent(hypothesisId, successor.hypothesisId(), command.rationale()));
         HypothesisProposedEvent proposal = new HypothesisProposedEvent(successor.hypothesisId(), successor.title(),
                 successor.statement(), successor.category(), successor.successCriteria(), successor.owner(),
                 successor.tags(), successor.segments().isEmpty() ? proposed.segments() : successor.segments(),
@@ -205,6 +243,11 @@ public class Hypothesis {
             throw new IllegalStateException("Successor " + successor.hypothesisId() + " could not be proposed", e);
         }
         return AggregateLifecycle.getVersion();
+    }
+
+    /** Every event of the hypothesis carries its workspace. */
+    private void record(Object event) {
+        apply(event, WorkspaceAccess.eventMetaData(workspaceId));
     }
 
     private long sameAsBefore(boolean same, String rule, String what) {
@@ -234,6 +277,7 @@ public class Hypothesis {
         statement = event.statement();
         successCriteria = event.successCriteria();
         status = HypothesisStatus.OPEN;
+        workspaceId = event.workspaceId();
     }
 
     @EventSourcingHandler

@@ -11,7 +11,7 @@ import io.insightledger.command.system.IfMatch;
 import io.insightledger.command.system.ReasonRequest;
 import io.insightledger.command.system.StoreMayBeAway;
 import io.insightledger.platform.security.Role;
-import io.insightledger.platform.security.RoleRequired;
+import io.insightledger.platform.security.WorkspaceRoleRequired;
 import io.insightledger.platform.web.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -69,7 +69,7 @@ class HypothesisController {
         this.responses = responses;
     }
 
-    @RoleRequired(Role.CONTRIBUTOR)
+    @WorkspaceRoleRequired(Role.CONTRIBUTOR)
     @Operation(summary = "Propose a hypothesis", description = """
             Proposes a hypothesis: a statement about customers, its category and the success criteria that will \
             decide it. It starts OPEN, with no evidence. The owner is the proposer unless named; `parentId` names \
@@ -89,7 +89,7 @@ class HypothesisController {
         return responses.created("/api/hypotheses/" + id, id, version);
     }
 
-    @RoleRequired(Role.CONTRIBUTOR)
+    @WorkspaceRoleRequired(Role.CONTRIBUTOR)
     @Operation(summary = "Revise a hypothesis", description = """
             Rewords the title, the statement or the success criteria, with a reason; what is left out stays as it \
             is, and the earlier wording stays in the hypothesis's evolution. Evidence and decisions are untouched.""",
@@ -115,7 +115,7 @@ class HypothesisController {
         return responses.ok(id, version);
     }
 
-    @RoleRequired(Role.DECIDER)
+    @WorkspaceRoleRequired(Role.DECIDER)
     @Operation(summary = "Reopen a decided hypothesis", description = """
             Sets a VALIDATED, INVALIDATED or PARKED hypothesis OPEN again, with the reason, so that it can gather \
             evidence and be decided anew. The decision stays in the decision log, marked as reopened.""",
@@ -134,7 +134,7 @@ class HypothesisController {
         return responses.ok(id, version);
     }
 
-    @RoleRequired(Role.DECIDER)
+    @WorkspaceRoleRequired(Role.DECIDER)
     @Operation(summary = "Pivot a hypothesis into a successor", description = """
             Ends the hypothesis as PIVOTED, with the rationale, and proposes its successor in the same transaction: \
             both or neither. The pivoted hypothesis then accepts nothing but reads; the successor starts OPEN with \

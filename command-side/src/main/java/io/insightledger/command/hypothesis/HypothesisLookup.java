@@ -1,8 +1,10 @@
 package io.insightledger.command.hypothesis;
 
-/** Whether a hypothesis exists, for a proposal that names the one it grew out of. */
+import java.util.Optional;
+
+/** Which workspace a hypothesis belongs to, if it exists: for a proposal that names the one it grew out of. */
 @FunctionalInterface
 public interface HypothesisLookup {
 
-    boolean exists(String hypothesisId);
+    Optional<String> workspaceOf(String hypothesisId);
 }

@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /** Keeps {@code hypothesis_lookup} in the event store's database, in the same transaction as the events. */
 @Component
 @ProcessingGroup("command-lookups")
@@ -18,13 +20,14 @@ class JdbcHypothesisLookup implements HypothesisLookup {
     }
 
     @Override
-    public boolean exists(String hypothesisId) {
-        return jdbc.sql("SELECT count(*) FROM hypothesis_lookup WHERE hypothesis_id = ?")
-                .param(hypothesisId).query(Long.class).single() > 0;
+    public Optional<String> workspaceOf(String hypothesisId) {
+        return jdbc.sql("SELECT workspace_id FROM hypothesis_lookup WHERE hypothesis_id = ?")
+                .param(hypothesisId).query(String.class).optional();
     }
 
     @EventHandler
     void on(HypothesisProposedEvent event) {
-        jdbc.sql("INSERT INTO hypothesis_lookup (hypothesis_id) VALUES (?)").param(event.hypothesisId()).update();
+        jdbc.sql("INSERT INTO hypothesis_lookup (hypothesis_id, workspace_id) VALUES (?, ?)")
+                .params(event.hypothesisId(), event.workspaceId()).update();
     }
 }

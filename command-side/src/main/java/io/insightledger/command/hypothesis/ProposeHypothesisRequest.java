@@ -2,8 +2,8 @@ package io.insightledger.command.hypothesis;
 
 import io.insightledger.command.hypothesis.HypothesisCommands.Successor;
 import io.insightledger.command.system.Ids;
-import io.insightledger.platform.identity.Workspaces;
 import io.insightledger.events.hypothesis.HypothesisCategory;
+import io.insightledger.platform.identity.Workspaces;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

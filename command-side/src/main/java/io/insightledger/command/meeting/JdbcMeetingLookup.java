@@ -2,6 +2,8 @@ package io.insightledger.command.meeting;
 
 import io.insightledger.events.meeting.MeetingRecordedEvent;
 import io.insightledger.events.meeting.MeetingRetractedEvent;
+import io.insightledger.events.meeting.MeetingSharedEvent;
+import io.insightledger.events.meeting.MeetingUnsharedEvent;
 import io.insightledger.events.meeting.ObservationCapturedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -10,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps {@code meeting_lookup} and {@code observation_lookup} in the event store's database. Its processing group is
@@ -27,18 +30,34 @@ class JdbcMeetingLookup implements MeetingLookup {
 
     @Override
     public Optional<KnownMeeting> find(String meetingId) {
-        return jdbc.sql("SELECT organization, retracted FROM meeting_lookup WHERE meeting_id = ?")
+        return jdbc.sql("SELECT organization, retracted, workspace_id FROM meeting_lookup WHERE meeting_id = ?")
                 .param(meetingId)
                 .query((rs, row) -> new KnownMeeting(meetingId, rs.getString(1), rs.getBoolean(2), new HashSet<>(
                         jdbc.sql("SELECT observation_id FROM observation_lookup WHERE meeting_id = ?")
+                                .param(meetingId).query(String.class).list()), rs.getString(3), Set.copyOf(
+                        jdbc.sql("SELECT workspace_id FROM meeting_share_lookup WHERE meeting_id = ?")
                                 .param(meetingId).query(String.class).list())))
                 .optional();
     }
 
     @EventHandler
     void on(MeetingRecordedEvent event) {
-        jdbc.sql("INSERT INTO meeting_lookup (meeting_id, organization) VALUES (?, ?)")
-                .params(event.meetingId(), event.organization())
+        jdbc.sql("INSERT INTO meeting_lookup (meeting_id, organization, workspace_id) VALUES (?, ?, ?)")
+                .params(event.meetingId(), event.organization(), event.workspaceId())
+                .update();
+    }
+
+    @EventHandler
+    void on(MeetingSharedEvent event) {
+        jdbc.sql("INSERT INTO meeting_share_lookup (meeting_id, workspace_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(event.meetingId(), event.workspaceId())
+                .update();
+    }
+
+    @EventHandler
+    void on(MeetingUnsharedEvent event) {
+        jdbc.sql("DELETE FROM meeting_share_lookup WHERE meeting_id = ? AND workspace_id = ?")
+                .params(event.meetingId(), event.workspaceId())
                 .update();
     }
 

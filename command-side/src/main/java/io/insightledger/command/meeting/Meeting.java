@@ -5,25 +5,37 @@ import io.insightledger.command.meeting.MeetingCommands.ReplaceMeetingAttendeesC
 import io.insightledger.command.meeting.MeetingCommands.RetractMeetingCommand;
 import io.insightledger.command.meeting.MeetingCommands.ReviseMeetingNotesCommand;
 import io.insightledger.command.meeting.MeetingCommands.ReviseObservationCommand;
+import io.insightledger.command.meeting.MeetingCommands.ShareMeetingCommand;
+import io.insightledger.command.meeting.MeetingCommands.UnshareMeetingCommand;
 import io.insightledger.command.system.RuleViolationException;
+import io.insightledger.command.system.WorkspaceAccess;
 import io.insightledger.events.meeting.Attendee;
 import io.insightledger.events.meeting.MeetingAttendeesReplacedEvent;
 import io.insightledger.events.meeting.MeetingNotesRevisedEvent;
 import io.insightledger.events.meeting.MeetingRecordedEvent;
 import io.insightledger.events.meeting.MeetingRetractedEvent;
+import io.insightledger.events.meeting.MeetingSharedEvent;
+import io.insightledger.events.meeting.MeetingUnsharedEvent;
 import io.insightledger.events.meeting.ObservationCapturedEvent;
 import io.insightledger.events.meeting.ObservationRevisedEvent;
+import io.insightledger.platform.identity.Workspaces;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -42,9 +54,30 @@ public class Meeting {
     private final Map<String, ObservationCapturedEvent> observations = new HashMap<>();
     private final Map<String, String> observationTexts = new HashMap<>();
     private boolean retracted;
+    private String workspaceId;
+    private final Set<String> sharedWith = new HashSet<>();
 
     protected Meeting() {
         // for Axon: rebuilt from its events
+    }
+
+    /**
+     * Holds every command on a recorded meeting to its workspace: a caller who is no member there finds nothing (404,
+     * as for an id never used), members of a workspace it is shared with may only read it, and a member needs the role
+     * the operation declares. A new meeting is checked by its own handler, against the workspace it names.
+     */
+    @CommandHandlerInterceptor
+    Object onlyInItsWorkspace(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        if (workspaceId != null) {
+            WorkspaceAccess access = WorkspaceAccess.of(command.getMetaData());
+            if (command.getPayload() instanceof RecordMeetingCommand && !access.sees(workspaceId)) {
+                // the id space is shared; what is under the id stays unsaid
+                throw RuleViolationException.conflict("MeetingIdTaken", "This id is taken; choose another");
+            }
+            access.require(workspaceId, sharedWith,
+                    RuleViolationException.notFound("NotFound", "Nothing is recorded under id " + meetingId));
+        }
+        return chain.proceed();
     }
 
     /**
@@ -53,14 +86,17 @@ public class Meeting {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    long handle(RecordMeetingCommand command) {
+    long handle(RecordMeetingCommand command, MetaData metaData) {
         MeetingRecordedEvent event = command.toEvent();
         if (recorded != null && !recorded.equals(event)) {
             throw RuleViolationException.conflict("MeetingIdTaken",
                     "Meeting " + meetingId + " was already recorded with different content");
         }
         if (recorded == null) {
-            apply(event);
+            WorkspaceAccess.of(metaData).require(event.workspaceId(), Set.of(),
+                    RuleViolationException.notFound("WorkspaceNotFound",
+                            "You are no member of a workspace " + event.workspaceId()).concerning("workspace"));
+            apply(event, WorkspaceAccess.eventMetaData(event.workspaceId()));
         }
         return AggregateLifecycle.getVersion();
     }
@@ -69,7 +105,7 @@ public class Meeting {
     long handle(ReviseMeetingNotesCommand command) {
         requireChangeable();
         if (!command.notes().equals(notes)) {
-            apply(new MeetingNotesRevisedEvent(meetingId, command.notes(), command.reason()));
+            record(new MeetingNotesRevisedEvent(meetingId, command.notes(), command.reason()));
         }
         return AggregateLifecycle.getVersion();
     }
@@ -78,7 +114,7 @@ public class Meeting {
     long handle(ReplaceMeetingAttendeesCommand command) {
         requireChangeable();
         if (!command.attendees().equals(attendees)) {
-            apply(new MeetingAttendeesReplacedEvent(meetingId, command.attendees(), command.reason()));
+            record(new MeetingAttendeesReplacedEvent(meetingId, command.attendees(), command.reason()));
         }
         return AggregateLifecycle.getVersion();
     }
@@ -96,7 +132,7 @@ public class Meeting {
             return AggregateLifecycle.getVersion();
         }
         requireChangeable();
-        apply(event);
+        record(event);
         return AggregateLifecycle.getVersion();
     }
 
@@ -109,7 +145,7 @@ public class Meeting {
                     "Meeting " + meetingId + " has no observation " + command.observationId());
         }
         if (!current.equals(command.text())) {
-            apply(new ObservationRevisedEvent(meetingId, command.observationId(), command.text(), command.reason()));
+            record(new ObservationRevisedEvent(meetingId, command.observationId(), command.text(), command.reason()));
         }
         return AggregateLifecycle.getVersion();
     }
@@ -117,8 +153,46 @@ public class Meeting {
     @CommandHandler
     long handle(RetractMeetingCommand command) {
         requireChangeable();
-        apply(new MeetingRetractedEvent(meetingId, command.reason()));
+        record(new MeetingRetractedEvent(meetingId, command.reason()));
         return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * Shares the meeting, read-only, with another workspace, whose hypotheses may then cite it. Sharing it again
+     * changes nothing.
+     */
+    @CommandHandler
+    long handle(ShareMeetingCommand command, Workspaces workspaces) {
+        requireChangeable();
+        if (command.workspaceId().equals(workspaceId)) {
+            throw RuleViolationException.unprocessable("ShareWithAnotherWorkspace",
+                    "Meeting " + meetingId + " belongs to workspace " + workspaceId).concerning("workspace");
+        }
+        if (!sharedWith.contains(command.workspaceId())) {
+            if (!workspaces.exists(command.workspaceId())) {
+                throw RuleViolationException.unprocessable("ShareWithExistingWorkspace",
+                        "There is no workspace " + command.workspaceId()).concerning("workspace");
+            }
+            record(new MeetingSharedEvent(meetingId, command.workspaceId()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * Ends a share: no new citations from that workspace, while those made stay in its hypotheses' history. Allowed on
+     * a retracted meeting too; unsharing what is not shared changes nothing.
+     */
+    @CommandHandler
+    long handle(UnshareMeetingCommand command) {
+        if (sharedWith.contains(command.workspaceId())) {
+            record(new MeetingUnsharedEvent(meetingId, command.workspaceId(), command.reason()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** Every event of the meeting carries its workspace. */
+    private void record(Object event) {
+        apply(event, WorkspaceAccess.eventMetaData(workspaceId));
     }
 
     private void requireChangeable() {
@@ -134,6 +208,17 @@ public class Meeting {
         recorded = event;
         notes = event.notes();
         attendees = event.attendees();
+        workspaceId = event.workspaceId();
+    }
+
+    @EventSourcingHandler
+    void on(MeetingSharedEvent event) {
+        sharedWith.add(event.workspaceId());
+    }
+
+    @EventSourcingHandler
+    void on(MeetingUnsharedEvent event) {
+        sharedWith.remove(event.workspaceId());
     }
 
     @EventSourcingHandler

@@ -46,4 +46,16 @@ public final class MeetingCommands {
                                         @TargetAggregateVersion Long expectedVersion,
                                         String reason) {
     }
+
+    /** @param workspaceId the workspace to share it with */
+    public record ShareMeetingCommand(@TargetAggregateIdentifier String meetingId,
+                                      @TargetAggregateVersion Long expectedVersion,
+                                      String workspaceId) {
+    }
+
+    /** @param workspaceId the workspace it is shared with */
+    public record UnshareMeetingCommand(@TargetAggregateIdentifier String meetingId,
+                                        @TargetAggregateVersion Long expectedVersion,
+                                        String workspaceId, String reason) {
+    }
 }

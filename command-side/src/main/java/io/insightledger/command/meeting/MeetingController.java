@@ -5,39 +5,46 @@ import io.insightledger.command.meeting.MeetingCommands.ReplaceMeetingAttendeesC
 import io.insightledger.command.meeting.MeetingCommands.RetractMeetingCommand;
 import io.insightledger.command.meeting.MeetingCommands.ReviseMeetingNotesCommand;
 import io.insightledger.command.meeting.MeetingCommands.ReviseObservationCommand;
+import io.insightledger.command.meeting.MeetingCommands.ShareMeetingCommand;
+import io.insightledger.command.meeting.MeetingCommands.UnshareMeetingCommand;
 import io.insightledger.command.meeting.MeetingRequests.CaptureObservationRequest;
 import io.insightledger.command.meeting.MeetingRequests.ReplaceAttendeesRequest;
 import io.insightledger.command.meeting.MeetingRequests.ReviseNotesRequest;
 import io.insightledger.command.meeting.MeetingRequests.ReviseObservationRequest;
+import io.insightledger.command.meeting.MeetingRequests.ShareMeetingRequest;
 import io.insightledger.command.system.CommandResponses;
 import io.insightledger.command.system.Ids;
 import io.insightledger.command.system.IfMatch;
 import io.insightledger.command.system.ReasonRequest;
 import io.insightledger.command.system.StoreMayBeAway;
 import io.insightledger.platform.security.Role;
-import io.insightledger.platform.security.RoleRequired;
+import io.insightledger.platform.security.WorkspaceRoleRequired;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
 @RestController
 @RequestMapping("/api/meetings")
-@RoleRequired(Role.CONTRIBUTOR)
+@WorkspaceRoleRequired(Role.CONTRIBUTOR)
 @Tag(name = "Meetings", description = """
         Customer meetings and the observations captured in them. A meeting is recorded once and then revised; a \
         retracted one stays readable but no longer counts as evidence. Read them on the query side.""")
@@ -64,6 +71,13 @@ class MeetingController {
              "reason": "The recording has the end of the sentence"}""";
     private static final String RETRACT = """
             {"reason": "Recorded twice; m-acme-2 is the same meeting"}""";
+    private static final String SHARE = """
+            {"workspace": "identity"}""";
+    private static final String NOT_ANOTHER_WORKSPACE = """
+            {"type": "https://insight-ledger.io/problems/ShareWithAnotherWorkspace", "title": "ShareWithAnotherWorkspace",
+             "status": 422, "rule": "ShareWithAnotherWorkspace", "detail": "Meeting m-acme-1 belongs to workspace \
+            payments", "errors": [{"field": "workspace", "rule": "ShareWithAnotherWorkspace",
+             "message": "Meeting m-acme-1 belongs to workspace payments"}]}""";
     private static final String UNKNOWN = """
             {"type": "https://insight-ledger.io/problems/NotFound", "title": "NotFound", "status": 404,
              "rule": "NotFound", "detail": "Nothing is recorded under id m-acme-9"}""";
@@ -192,6 +206,46 @@ class MeetingController {
                                                       @Valid @RequestBody ReasonRequest request) {
         long version = commands.sendAndWait(new RetractMeetingCommand(id, IfMatch.expectedVersion(ifMatch),
                 request.stripped()));
+        return responses.ok(id, version);
+    }
+
+    @Operation(summary = "Share a meeting with another workspace", description = """
+            Shares the meeting, read-only, with another workspace of the installation (`GET /api/workspaces` lists \
+            them): its members may then read the meeting and cite it as evidence for their hypotheses, but change \
+            nothing in it. The meeting stays in its own workspace. Sharing it again changes nothing. Needs the role in \
+            the meeting's own workspace; members of a workspace it is shared with get 403 \
+            (SharedMeetingIsReadOnly).""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(examples = @ExampleObject(SHARE))))
+    @ApiResponse(responseCode = "200", description = "Shared: the meeting's id and new version (also its ETag)")
+    @ApiResponse(responseCode = "404", description = "No meeting under this id in your workspaces")
+    @ApiResponse(responseCode = "409", description = "The meeting was retracted (RetractedMeetingIsReadOnly)")
+    @ApiResponse(responseCode = "422", description = "The workspace is the meeting's own (ShareWithAnotherWorkspace) "
+            + "or does not exist (ShareWithExistingWorkspace)",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    examples = @ExampleObject(NOT_ANOTHER_WORKSPACE)))
+    @PostMapping("/{id}/shares")
+    ResponseEntity<CommandResponses.Accepted> share(@PathVariable String id,
+                                                    @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                                    @Valid @RequestBody ShareMeetingRequest request) {
+        long version = commands.sendAndWait(new ShareMeetingCommand(id, IfMatch.expectedVersion(ifMatch),
+                request.workspace()));
+        return responses.ok(id, version);
+    }
+
+    @Operation(summary = "Stop sharing a meeting with a workspace", description = """
+            Ends the share: that workspace's members can no longer read the meeting or cite it anew, while the \
+            evidence they linked to it before stays, with its quotes, in their hypotheses' history. Unsharing what \
+            is not shared changes nothing. Allowed on a retracted meeting too.""")
+    @ApiResponse(responseCode = "200", description = "No longer shared: the meeting's id and version (also its ETag)")
+    @ApiResponse(responseCode = "404", description = "No meeting under this id in your workspaces")
+    @DeleteMapping("/{id}/shares/{workspace}")
+    ResponseEntity<CommandResponses.Accepted> unshare(@PathVariable String id, @PathVariable String workspace,
+                                                      @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                                      @Parameter(description = "Why, for the meeting's history")
+                                                      @RequestParam(required = false) @Size(max = 2_000) String reason) {
+        long version = commands.sendAndWait(new UnshareMeetingCommand(id, IfMatch.expectedVersion(ifMatch), workspace,
+                reason == null ? null : reason.strip()));
         return responses.ok(id, version);
     }
 }

@@ -2,6 +2,7 @@ package io.insightledger.command.meeting;
 
 import io.insightledger.command.system.Ids;
 import io.insightledger.events.meeting.ObservationKind;
+import io.insightledger.platform.identity.Workspaces;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -34,5 +35,9 @@ final class MeetingRequests {
     }
 
     record ReviseObservationRequest(@NotBlank @Size(max = 5_000) String text, @Size(max = 2_000) String reason) {
+    }
+
+    record ShareMeetingRequest(
+            @NotBlank @Pattern(regexp = Workspaces.ID_RULE, message = Workspaces.ID_RULE_MESSAGE) String workspace) {
     }
 }

@@ -1,8 +1,8 @@
 package io.insightledger.command.meeting;
 
 import io.insightledger.command.system.Ids;
-import io.insightledger.platform.identity.Workspaces;
 import io.insightledger.events.meeting.Channel;
+import io.insightledger.platform.identity.Workspaces;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

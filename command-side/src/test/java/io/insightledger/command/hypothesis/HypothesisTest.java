@@ -9,7 +9,9 @@ import io.insightledger.command.hypothesis.HypothesisCommands.ReviseHypothesisCo
 import io.insightledger.command.hypothesis.HypothesisCommands.Successor;
 import io.insightledger.command.meeting.MeetingLookup;
 import io.insightledger.command.meeting.MeetingLookup.KnownMeeting;
+import io.insightledger.command.system.Members;
 import io.insightledger.command.system.Violates;
+import io.insightledger.events.EventMetadata;
 import io.insightledger.events.hypothesis.DecisionOutcome;
 import io.insightledger.events.hypothesis.EvidenceDirection;
 import io.insightledger.events.hypothesis.EvidenceLinkedEvent;
@@ -22,15 +24,19 @@ import io.insightledger.events.hypothesis.HypothesisProposedEvent;
 import io.insightledger.events.hypothesis.HypothesisReopenedEvent;
 import io.insightledger.events.hypothesis.HypothesisRevisedEvent;
 import io.insightledger.events.meeting.MeetingRecordedEvent;
+import io.insightledger.platform.security.Role;
+import io.insightledger.platform.security.RoleMissing;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,29 +48,36 @@ class HypothesisTest {
     private static final String ID = "h-1";
     private static final HypothesisProposedEvent PROPOSED = new HypothesisProposedEvent(ID, "Keys rotate themselves",
             "We believe that security teams want automatic key rotation", HypothesisCategory.DESIRABILITY,
-            "We are right if 3 of 5 banks ask for it", "pat", List.of("security"), List.of("bank"), null);
+            "We are right if 3 of 5 banks ask for it", "pat", List.of("security"), List.of("bank"), null,
+            Members.WORKSPACE);
     private static final EvidenceLinkedEvent SUPPORTING = link("e-1", "m-1", null, EvidenceDirection.SUPPORTS)
             .toEvent(false);
     private static final HypothesisDecidedEvent VALIDATED = decide("d-1", DecisionOutcome.VALIDATED, List.of("e-1"))
             .toEvent();
 
     private final Map<String, KnownMeeting> meetings = new HashMap<>();
-    private final Set<String> hypotheses = new HashSet<>();
+    private final Map<String, String> hypotheses = new HashMap<>();
     private AggregateTestFixture<Hypothesis> fixture;
 
     @BeforeEach
     void setUp() {
-        meetings.put("m-1", new KnownMeeting("m-1", "Acme Bank", false, Set.of("o-1")));
-        meetings.put("m-2", new KnownMeeting("m-2", "Beta Retail", false, Set.of()));
-        hypotheses.add(ID);
+        meetings.put("m-1", meeting("m-1", "Acme Bank", false, Set.of("o-1")));
+        meetings.put("m-2", meeting("m-2", "Beta Retail", false, Set.of()));
+        hypotheses.put(ID, Members.WORKSPACE);
         fixture = new AggregateTestFixture<>(Hypothesis.class);
         fixture.registerInjectableResource((MeetingLookup) id -> Optional.ofNullable(meetings.get(id)));
-        fixture.registerInjectableResource((HypothesisLookup) hypotheses::contains);
+        fixture.registerInjectableResource((HypothesisLookup) id -> Optional.ofNullable(hypotheses.get(id)));
+        Members.actAsMemberByDefault(fixture);
+    }
+
+    private static KnownMeeting meeting(String id, String organization, boolean retracted, Set<String> observations) {
+        return new KnownMeeting(id, organization, retracted, observations, Members.WORKSPACE, Set.of());
     }
 
     private static ProposeHypothesisCommand propose(String title, String parentId) {
         return new ProposeHypothesisCommand(ID, title, PROPOSED.statement(), PROPOSED.category(),
-                PROPOSED.successCriteria(), PROPOSED.owner(), PROPOSED.tags(), PROPOSED.segments(), parentId);
+                PROPOSED.successCriteria(), PROPOSED.owner(), PROPOSED.tags(), PROPOSED.segments(), parentId,
+                Members.WORKSPACE);
     }
 
     private static LinkEvidenceCommand link(String evidenceId, String meetingId, String observationId,
@@ -111,7 +124,7 @@ class HypothesisTest {
     @Test
     void IdTaken_byAnotherKindOfThing() {
         fixture.given(new MeetingRecordedEvent(ID, "A meeting", Instant.EPOCH, "Acme", "bank", null, List.of(), "",
-                        List.of()))
+                        List.of(), Members.WORKSPACE))
                 .when(propose(PROPOSED.title(), null))
                 .expectNoEvents()
                 .expectException(IncompatibleAggregateException.class);
@@ -168,7 +181,7 @@ class HypothesisTest {
 
     @Test
     void EvidenceNeedsRecordedMeeting_retractedMeeting() {
-        meetings.put("m-3", new KnownMeeting("m-3", "Gamma", true, Set.of()));
+        meetings.put("m-3", meeting("m-3", "Gamma", true, Set.of()));
         fixture.given(PROPOSED)
                 .when(link("e-1", "m-3", null, EvidenceDirection.SUPPORTS))
                 .expectNoEvents()
@@ -348,7 +361,7 @@ class HypothesisTest {
     void pivotClosesThisHypothesisAndProposesItsSuccessor() {
         HypothesisProposedEvent successor = new HypothesisProposedEvent("h-2", "Keys are managed for them",
                 "We believe banks want managed keys", HypothesisCategory.DESIRABILITY, "3 of 5 banks", "sam",
-                List.of(), PROPOSED.segments(), ID);
+                List.of(), PROPOSED.segments(), ID, Members.WORKSPACE);
         fixture.given(PROPOSED)
                 .when(pivot("h-2"))
                 .expectEvents(new HypothesisPivotedEvent(ID, "h-2", "Banks want managed keys, not rotation"),
@@ -357,7 +370,7 @@ class HypothesisTest {
 
     @Test
     void SuccessorIsANewHypothesis() {
-        hypotheses.add("h-2");
+        hypotheses.put("h-2", Members.WORKSPACE);
         fixture.given(PROPOSED)
                 .when(pivot("h-2"))
                 .expectNoEvents()
@@ -386,5 +399,89 @@ class HypothesisTest {
                 .when(decide("d-1", DecisionOutcome.VALIDATED, List.of("e-1")))
                 .expectNoEvents()
                 .expectException(Violates.rule("PivotedHypothesisIsReadOnly"));
+    }
+
+    // workspaces
+
+    @Test
+    void WorkspaceNotFound_whenProposingInAWorkspaceOfWhichOneIsNoMember() {
+        fixture.givenNoPriorActivity()
+                .when(propose(PROPOSED.title(), null), Members.access(Map.of("identity", Role.ADMIN), Role.CONTRIBUTOR))
+                .expectNoEvents()
+                .expectException(Violates.rule("WorkspaceNotFound"));
+    }
+
+    @Test
+    void aHypothesisOfAnotherWorkspaceIsNotFound_likeOneNeverProposed() {
+        fixture.given(PROPOSED, SUPPORTING)
+                .when(decide("d-1", DecisionOutcome.VALIDATED, List.of("e-1")),
+                        Members.access(Map.of("identity", Role.DECIDER), Role.DECIDER))
+                .expectNoEvents()
+                .expectException(Violates.rule("NotFound"));
+    }
+
+    /** The example: VIEWER in one workspace, DECIDER in another, decides in the second only. */
+    @Test
+    void RoleRequired_inTheHypothesissWorkspace_notInAnyOther() {
+        Map<String, Role> viewerHereDeciderThere = Map.of(Members.WORKSPACE, Role.VIEWER, "identity", Role.DECIDER);
+        fixture.given(PROPOSED, SUPPORTING)
+                .when(decide("d-1", DecisionOutcome.VALIDATED, List.of("e-1")),
+                        Members.access(viewerHereDeciderThere, Role.DECIDER))
+                .expectNoEvents()
+                .expectException(RoleMissing.class);
+        HypothesisProposedEvent there = new HypothesisProposedEvent(ID, PROPOSED.title(), PROPOSED.statement(),
+                PROPOSED.category(), PROPOSED.successCriteria(), PROPOSED.owner(), PROPOSED.tags(),
+                PROPOSED.segments(), null, "identity");
+        fixture.given(there, SUPPORTING)
+                .when(decide("d-1", DecisionOutcome.VALIDATED, List.of("e-1")),
+                        Members.access(viewerHereDeciderThere, Role.DECIDER))
+                .expectEvents(VALIDATED);
+    }
+
+    @Test
+    void ParentHypothesisMustExist_inTheSameWorkspace() {
+        hypotheses.put("h-other", "identity");
+        fixture.givenNoPriorActivity()
+                .when(propose(PROPOSED.title(), "h-other"))
+                .expectNoEvents()
+                .expectException(Violates.rule("ParentHypothesisMustExist"));
+    }
+
+    @Test
+    void aSuccessorStaysInItsParentsWorkspace() {
+        fixture.given(PROPOSED)
+                .when(pivot("h-2"))
+                .expectEventsMatching(Matchers.exactSequenceOf(
+                        inWorkspace(Members.WORKSPACE), inWorkspace(Members.WORKSPACE), Matchers.andNoMore()));
+    }
+
+    @Test
+    void evidenceMayCiteAMeetingSharedWithTheHypothesissWorkspace() {
+        meetings.put("m-shared", new KnownMeeting("m-shared", "Acme Bank", false, Set.of(), "identity",
+                Set.of(Members.WORKSPACE)));
+        fixture.given(PROPOSED)
+                .when(link("e-1", "m-shared", null, EvidenceDirection.SUPPORTS))
+                .expectEvents(link("e-1", "m-shared", null, EvidenceDirection.SUPPORTS).toEvent(false));
+    }
+
+    @Test
+    void EvidenceFromOwnOrSharedMeeting() {
+        meetings.put("m-theirs", new KnownMeeting("m-theirs", "Acme Bank", false, Set.of(), "identity", Set.of()));
+        // to a member of the meeting's workspace, the rule says why
+        fixture.given(PROPOSED)
+                .when(link("e-1", "m-theirs", null, EvidenceDirection.SUPPORTS),
+                        Members.access(Map.of(Members.WORKSPACE, Role.CONTRIBUTOR, "identity", Role.VIEWER),
+                                Role.CONTRIBUTOR))
+                .expectNoEvents()
+                .expectException(Violates.rule("EvidenceFromOwnOrSharedMeeting"));
+        // to anybody else, a meeting they cannot see is not recorded
+        fixture.given(PROPOSED)
+                .when(link("e-1", "m-theirs", null, EvidenceDirection.SUPPORTS))
+                .expectNoEvents()
+                .expectException(Violates.rule("EvidenceNeedsRecordedMeeting"));
+    }
+
+    private static Matcher<EventMessage<?>> inWorkspace(String workspace) {
+        return Matchers.predicate(event -> workspace.equals(event.getMetaData().get(EventMetadata.WORKSPACE)));
     }
 }

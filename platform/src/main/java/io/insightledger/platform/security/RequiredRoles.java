@@ -12,6 +12,12 @@ import java.util.Optional;
  */
 public final class RequiredRoles {
 
+    /**
+     * The request attribute under which {@link RoleCheck} leaves the role an operation needs in its workspace, for the
+     * operation to hold the caller to it in the workspace concerned (the command side passes it with each command).
+     */
+    public static final String IN_WORKSPACE_ATTRIBUTE = RequiredRoles.class.getName() + ".inWorkspace";
+
     private RequiredRoles() {
     }
 

@@ -44,6 +44,7 @@ class RoleCheck implements HandlerInterceptor {
             if (CallerAuthentication.callerOf(authentication).filter(caller -> caller.mayAnywhere(required)).isEmpty()) {
                 throw refused(request, required, "in any workspace", RoleMissing.inNoWorkspace(required));
             }
+            request.setAttribute(RequiredRoles.IN_WORKSPACE_ATTRIBUTE, required);
             return true;
         }
         Role required = RequiredRoles.ofCaller(method).orElseThrow(() -> new IllegalStateException(

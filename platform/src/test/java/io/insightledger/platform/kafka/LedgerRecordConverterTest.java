@@ -3,9 +3,12 @@ package io.insightledger.platform.kafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.insightledger.events.EventMetadata;
 import io.insightledger.events.hypothesis.EvidenceDirection;
 import io.insightledger.events.hypothesis.EvidenceLinkedEvent;
 import io.insightledger.events.hypothesis.EvidenceStrength;
+import io.insightledger.events.meeting.MeetingRecordedEvent;
+import io.insightledger.platform.upcasting.DefaultWorkspaceUpcaster;
 import io.insightledger.platform.upcasting.EvidenceLinkedEventUpcaster;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,6 +20,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
@@ -27,12 +31,13 @@ class LedgerRecordConverterTest {
     private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
     private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
     private final LedgerRecordConverter converter = new LedgerRecordConverter(serializer,
-            new EventUpcasterChain(new EvidenceLinkedEventUpcaster()));
+            new EventUpcasterChain(new EvidenceLinkedEventUpcaster(), new DefaultWorkspaceUpcaster()));
 
     private final EvidenceLinkedEvent linked = new EvidenceLinkedEvent("h-1", "e-1", "m-1", null,
             EvidenceDirection.SUPPORTS, EvidenceStrength.STRONG, "asked for it", true);
     private final DomainEventMessage<EvidenceLinkedEvent> message = new GenericDomainEventMessage<>(
-            "Hypothesis", "h-1", 3, linked, MetaData.from(Map.of("actor", "pat", "correlationId", "c-1")),
+            "Hypothesis", "h-1", 3, linked, MetaData.from(Map.of("actor", "pat", "correlationId", "c-1",
+            EventMetadata.WORKSPACE, "payments")),
             "event-1", Instant.parse("2026-03-02T10:00:00Z"));
 
     @Test
@@ -48,6 +53,36 @@ class LedgerRecordConverterTest {
         assertThat(envelope.path("actor").asText()).isEqualTo("pat");
         assertThat(envelope.path("correlationId").asText()).isEqualTo("c-1");
         assertThat(envelope.path("payload").path("note").asText()).isEqualTo("asked for it");
+        assertThat(envelope.path("workspace").asText()).isEqualTo("payments");
+    }
+
+    /** A consumer routes or filters by workspace without reading the value. */
+    @Test
+    void namesTheWorkspaceInAHeader() {
+        ProducerRecord<String, byte[]> record = converter.createKafkaMessage(message, "topic");
+        assertThat(new String(record.headers().lastHeader(LedgerRecordConverter.WORKSPACE_HEADER).value(),
+                StandardCharsets.UTF_8)).isEqualTo("payments");
+    }
+
+    /** Events published before workspaces existed read as the default workspace's, in payload and metadata alike. */
+    @Test
+    void anEventFromBeforeWorkspacesReadsAsTheDefaultWorkspaces() {
+        String revision1 = """
+                {"eventId":"event-0","eventType":"%s","eventRevision":"1","aggregateType":"Meeting",
+                 "aggregateId":"m-1","sequenceNumber":0,"timestamp":"2026-01-05T09:00:00Z","actor":"pat",
+                 "correlationId":"c-0","metadata":{"actor":"pat","correlationId":"c-0"},
+                 "payload":{"meetingId":"m-1","title":"Security review","occurredAt":"2026-01-05T08:00:00Z",
+                            "organization":"Acme Bank","segment":"bank","channel":"VIDEO","attendees":[],
+                            "notes":"","tags":[]}}
+                """.formatted(MeetingRecordedEvent.class.getName());
+        EventMessage<?> read = converter.readKafkaMessage(
+                new ConsumerRecord<>("topic", 0, 0, "m-1", revision1.getBytes())).orElseThrow();
+        assertThat(((MeetingRecordedEvent) read.getPayload()).workspaceId()).isEqualTo("default");
+        assertThat(read.getMetaData()).containsEntry(EventMetadata.WORKSPACE, "default").containsEntry("actor", "pat");
+        // an event that names its workspace keeps it
+        EventMessage<?> current = converter.readKafkaMessage(new ConsumerRecord<>("topic", 0, 1, "h-1",
+                converter.createKafkaMessage(message, "topic").value())).orElseThrow();
+        assertThat(current.getMetaData()).containsEntry(EventMetadata.WORKSPACE, "payments");
     }
 
     @Test
