@@ -50,7 +50,8 @@ export async function loadWorkspaces(force = false) {
   }
   if (!force && workspacesOf === session.user.name) return;
   const [me, all] = await Promise.all([api('/api/me'), api('/api/workspaces')]);
-  memberships = me.ok && me.body && me.body.workspaces ? me.body.workspaces : {};
+  // an API from before workspaces names none: everything is in "default", with the caller's own role
+  memberships = me.ok && me.body && me.body.workspaces ? me.body.workspaces : {default: session.user.role};
   workspaceList = all.ok && Array.isArray(all.body) ? all.body : [];
   workspacesOf = session.user.name;
 }
@@ -125,18 +126,22 @@ export function sharedBadge(workspace, here = currentWorkspace()) {
 
 /**
  * Where a new meeting or hypothesis goes: the chosen workspace, shown; with none chosen, a select of the workspaces
- * where the caller may contribute. Answers {element, value()}.
+ * where the caller may contribute. Answers {element, value(), chosen(form)}: chosen shows the problem when none is.
  */
 export function workspaceField(id) {
   const here = currentWorkspace();
   if (here) {
-    return {element: el('p', {class: 'meta', id}, 'In workspace ', workspaceBadge(here)), value: () => here};
+    return {element: el('p', {class: 'meta', id}, 'In workspace ', workspaceBadge(here)), value: () => here,
+      chosen: () => true};
   }
   const choices = workspacesWhere('CONTRIBUTOR');
   const select = el('select', {id, 'data-field': 'workspace', required: true},
     options(choices.map(w => [w.id, w.name]), choices.length === 1 ? choices[0].id : undefined,
       choices.length === 1 ? undefined : 'Choose a workspace'));
-  return {element: field('Workspace', select), value: () => select.value || undefined};
+  return {element: field('Workspace', select), value: () => select.value || undefined,
+    // none chosen would go to "default": the form says so instead of sending it
+    chosen: form => Boolean(select.value) || (showProblems(form, {errors: [{field: 'workspace', rule: 'NotBlank',
+      message: 'choose the workspace it belongs to'}]}), false)};
 }
 
 /** In place of the forms a role does not allow. */

@@ -19,6 +19,7 @@ export async function render(main) {
     el('button', {type: 'submit'}, 'Propose'));
   form.addEventListener('submit', async event => {
     event.preventDefault();
+    if (!workspace.chosen(form)) return;
     const answer = await send(form, '/api/hypotheses', {id: hypothesisId, title: title.value, statement: statement.value,
       category: category.value, successCriteria: criteria.value, segments: list(segments.value), tags: list(tags.value),
       workspace: workspace.value()});

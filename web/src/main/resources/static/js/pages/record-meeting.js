@@ -58,6 +58,7 @@ export async function render(main) {
     el('button', {type: 'submit'}, 'Record meeting'));
   form.addEventListener('submit', async event => {
     event.preventDefault();
+    if (!workspace.chosen(form)) return;
     const value = (prefix, name) => form.querySelector('[data-field="' + prefix + name + '"]').value;
     const people = [...attendees.querySelectorAll('.attendee')].map((row, i) => ({
       name: value('attendees[' + i + '].', 'name'), role: value('attendees[' + i + '].', 'role'), side: value('attendees[' + i + '].', 'side')}))
