@@ -29,10 +29,127 @@ export function may(role) {
   return signedIn() && ROLES.indexOf(session.user.role) >= ROLES.indexOf(role);
 }
 
+/*
+ * Workspaces: each team's meetings, hypotheses and decisions. The caller acts in a workspace with the role of their
+ * membership there (GET /api/me: workspaces {id: role}); their own role only says whether they administer the
+ * installation. The workspace chosen in the header is remembered (its id only, in localStorage) and every read asks
+ * for it; none chosen reads all the caller's workspaces.
+ */
+const WORKSPACE_KEY = 'insight-ledger.workspace';
+let memberships = {};
+let workspaceList = [];
+let workspacesOf = null;
+
+/** Reads the caller's memberships and the installation's workspaces (for their names); once per signed-in user. */
+export async function loadWorkspaces(force = false) {
+  if (!signedIn()) {
+    memberships = {};
+    workspaceList = [];
+    workspacesOf = null;
+    return;
+  }
+  if (!force && workspacesOf === session.user.name) return;
+  const [me, all] = await Promise.all([api('/api/me'), api('/api/workspaces')]);
+  // an API from before workspaces names none: everything is in "default", with the caller's own role
+  memberships = me.ok && me.body && me.body.workspaces ? me.body.workspaces : {default: session.user.role};
+  workspaceList = all.ok && Array.isArray(all.body) ? all.body : [];
+  workspacesOf = session.user.name;
+}
+
+/** Every workspace of the installation: [{id, name, description, role}], role being the caller's or null. */
+export function allWorkspaces() {
+  return workspaceList;
+}
+
+/** The caller's workspaces, by name, each with the caller's role: [{id, name, role}]. */
+export function myWorkspaces() {
+  return Object.entries(memberships).map(([id, role]) => ({id, name: workspaceName(id), role}))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function workspaceName(id) {
+  return workspaceList.find(w => w.id === id)?.name || id;
+}
+
+/** The workspace chosen in the header, or null for all the caller's workspaces. */
+export function currentWorkspace() {
+  let chosen = null;
+  try { chosen = localStorage.getItem(WORKSPACE_KEY); } catch (e) { /* storage refused: all workspaces */ }
+  return chosen && memberships[chosen] ? chosen : null;
+}
+
+/** Chooses a workspace (null: all); the live stream follows it. */
+export function chooseWorkspace(id) {
+  try {
+    if (id) localStorage.setItem(WORKSPACE_KEY, id);
+    else localStorage.removeItem(WORKSPACE_KEY);
+  } catch (e) { /* storage refused: the choice lasts until the page reloads */ }
+  stopStream();
+}
+
+/** A read's parameters with the chosen workspace, when one is chosen. */
+export function scoped(values = {}) {
+  return {...values, workspace: currentWorkspace() || undefined};
+}
+
+/** Whether the caller's membership in this workspace includes the role. */
+export function mayIn(workspace, role) {
+  return signedIn() && ROLES.indexOf(memberships[workspace]) >= ROLES.indexOf(role);
+}
+
+/** Whether the caller may act with this role where they are: the chosen workspace, or any of theirs if none is. */
+export function mayHere(role) {
+  const here = currentWorkspace();
+  return here ? mayIn(here, role) : Object.keys(memberships).some(id => mayIn(id, role));
+}
+
+/** The workspaces where the caller has at least this role, by name. */
+export function workspacesWhere(role) {
+  return myWorkspaces().filter(w => mayIn(w.id, role));
+}
+
+/** A small badge naming a record's workspace. */
+export function workspaceBadge(id) {
+  return id ? el('span', {class: 'badge workspace', title: 'Workspace', 'data-workspace': id}, workspaceName(id)) : '';
+}
+
+/** Whether a meeting of that workspace is one shared with the caller: not theirs, or not the workspace chosen. */
+export function sharedFrom(workspace, here = currentWorkspace()) {
+  return Boolean(workspace) && (here ? here !== workspace : !memberships[workspace]);
+}
+
+/** "Shared by <workspace>" on a meeting seen from another workspace. */
+export function sharedBadge(workspace, here = currentWorkspace()) {
+  return sharedFrom(workspace, here) ? el('span', {class: 'badge shared', title: 'Shared with your workspace, read-only'},
+    'Shared by ' + workspaceName(workspace)) : '';
+}
+
+/**
+ * Where a new meeting or hypothesis goes: the chosen workspace, shown; with none chosen, a select of the workspaces
+ * where the caller may contribute. Answers {element, value(), chosen(form)}: chosen shows the problem when none is.
+ */
+export function workspaceField(id) {
+  const here = currentWorkspace();
+  if (here) {
+    return {element: el('p', {class: 'meta', id}, 'In workspace ', workspaceBadge(here)), value: () => here,
+      chosen: () => true};
+  }
+  const choices = workspacesWhere('CONTRIBUTOR');
+  const select = el('select', {id, 'data-field': 'workspace', required: true},
+    options(choices.map(w => [w.id, w.name]), choices.length === 1 ? choices[0].id : undefined,
+      choices.length === 1 ? undefined : 'Choose a workspace'));
+  return {element: field('Workspace', select), value: () => select.value || undefined,
+    // none chosen would go to "default": the form says so instead of sending it
+    chosen: form => Boolean(select.value) || (showProblems(form, {errors: [{field: 'workspace', rule: 'NotBlank',
+      message: 'choose the workspace it belongs to'}]}), false)};
+}
+
 /** In place of the forms a role does not allow. */
-export function readOnlyNote() {
-  return el('section', {class: 'card read-only'}, el('p', {class: 'muted'},
-    'Your role (' + format.words(session.user.role) + ') reads this; changing it needs a contributor or more.'));
+export function readOnlyNote(workspace) {
+  const role = workspace ? memberships[workspace] : session.user.role;
+  return el('section', {class: 'card read-only'}, el('p', {class: 'muted'}, role
+    ? 'Your role (' + format.words(role) + ') reads this; changing it needs a contributor or more.'
+    : 'You read this as shared with you; only members of ' + workspaceName(workspace) + ' change it.'));
 }
 
 /** Signs in with a name and password; answers the web application's answer (401 wrong, 429 too many attempts). */
@@ -44,6 +161,7 @@ export async function signIn(name, password) {
 
 export async function signOut() {
   stopStream();
+  workspacesOf = null;
   await call('/auth/sign-out', {method: 'POST'});
   await loadSession();
 }
@@ -284,7 +402,7 @@ export function leavePage() {
 
 function stream() {
   const live = document.getElementById('live');
-  source = new EventSource('/api/stream');
+  source = new EventSource('/api/stream' + query(scoped()));
   source.addEventListener('open', () => { live.hidden = false; });
   source.addEventListener('change', event => {
     const change = JSON.parse(event.data);
@@ -313,7 +431,7 @@ function reconnectLater() {
   }, 3000);
 }
 
-function stopStream() {
+export function stopStream() {
   if (source) source.close();
   source = null;
   document.getElementById('live').hidden = true;

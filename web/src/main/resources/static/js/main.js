@@ -1,6 +1,7 @@
 // The router: one page per route of the hash, each a module with render(main, route); a route may name the least role
 // its page is for (the API refuses the rest anyway).
-import {currentUser, el, format, leavePage, loadSession, may, replace, signOut, signedIn} from './app.js';
+import {chooseWorkspace, currentUser, currentWorkspace, el, format, leavePage, loadSession, loadWorkspaces, may, mayHere,
+  myWorkspaces, replace, signOut, signedIn, workspaceName} from './app.js';
 
 const ROUTES = [
   [/^\/$/, 'board'],
@@ -16,6 +17,8 @@ const ROUTES = [
   [/^\/tokens$/, 'tokens'],
   [/^\/users$/, 'users', null, 'ADMIN'],
   [/^\/users\/([^/]+)$/, 'user-history', 'name', 'ADMIN'],
+  [/^\/workspaces$/, 'workspaces', null, 'ADMIN'],
+  [/^\/workspaces\/([^/]+)$/, 'workspace', 'id', 'ADMIN'],
   [/^\/login$/, 'login'],
 ];
 
@@ -33,10 +36,20 @@ function route() {
   return {page: null, params: {}, path};
 }
 
+// an ADMIN's own role is the installation's; every other role is the caller's in a workspace
+const allowed = role => role === 'ADMIN' || role === 'VIEWER' ? may(role) : mayHere(role);
+
 async function show() {
   leavePage();
   const {page, params, path, role} = route();
   const main = document.getElementById('main');
+  if (signedIn()) {
+    try {
+      await loadWorkspaces();
+    } catch (e) {
+      if (e.message === 'Signed out') return;
+    }
+  }
   showUser();
   document.querySelectorAll('header nav a').forEach(link =>
     link.toggleAttribute('aria-current', link.getAttribute('href').slice(1) === path));
@@ -48,9 +61,11 @@ async function show() {
     location.hash = '#/login?next=' + encodeURIComponent(location.hash.slice(1) || '/');
     return;
   }
-  if (role && !may(role)) {
+  if (role && !allowed(role)) {
+    const here = role !== 'ADMIN' && currentWorkspace();
     replace(main, el('h1', {}, 'Not for your role'), el('p', {class: 'form-error', role: 'alert', id: 'role-refused'},
-      'This page needs the role ', format.words(role), '; you are signed in as ', format.words(currentUser().role), '.'));
+      'This page needs the role ', format.words(role), here ? [' in ', workspaceName(here), '; choose another workspace']
+        : ['; you are signed in as ', format.words(currentUser().role)], '.'));
     return;
   }
   main.setAttribute('aria-busy', 'true');
@@ -74,8 +89,25 @@ function showUser() {
   document.getElementById('sign-out').hidden = !user;
   document.getElementById('signed-in-name').textContent = user ? user.name : '';
   document.getElementById('signed-in-role').textContent = user ? format.words(user.role) : '';
-  document.querySelectorAll('header [data-role]').forEach(element => { element.hidden = !may(element.dataset.role); });
+  document.querySelectorAll('header [data-role]').forEach(element => { element.hidden = !allowed(element.dataset.role); });
+  showWorkspaces();
 }
+
+/** The header's workspace switcher: all the caller's workspaces, or one of them. */
+function showWorkspaces() {
+  const switcher = document.getElementById('workspace-switcher');
+  const mine = signedIn() ? myWorkspaces() : [];
+  switcher.hidden = !mine.length;
+  const current = currentWorkspace() || '';
+  replace(switcher.querySelector('select'), el('option', {value: ''}, 'All my workspaces'),
+    mine.map(w => el('option', {value: w.id}, w.name)));
+  switcher.querySelector('select').value = current;
+}
+
+document.getElementById('workspace').addEventListener('change', event => {
+  chooseWorkspace(event.target.value || null);
+  show();
+});
 
 document.getElementById('sign-out').addEventListener('click', async () => {
   await signOut();

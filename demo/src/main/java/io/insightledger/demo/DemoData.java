@@ -8,7 +8,9 @@ import java.time.ZoneOffset;
  * {@code java -cp ... io.insightledger.demo.DemoData --token=il_... [--url=http://127.0.0.1:8080] [--seed=42]
  * [--scale=1] [--clients=8]}: fills a running Insight Ledger with a believable history, as imported history, so the
  * token must be an ADMIN's ({@code INSIGHT_DEMO_TOKEN} when {@code --token} is not given). The same seed gives the
- * same history, and running it again changes nothing. Scale 1 is about 1,500 events; 700 is about a million.
+ * same history, and running it again changes nothing. Scale 1 is about 1,500 events; 700 is about a million. The
+ * history spans three teams' workspaces (payments, identity, platform), which it creates first, with the token's user
+ * an ADMIN member of each.
  */
 public final class DemoData {
 

@@ -13,6 +13,11 @@ import java.util.Random;
  * meetings over 18 months with observations, and hypotheses with evidence, decisions, reversals and pivots. Ids are
  * derived from the seed, so running a plan twice creates everything once (the API's creates are idempotent).
  * <p>
+ * Three teams keep their history apart, each in its own workspace ({@link #WORKSPACES}): the plan first creates them
+ * through the admin API and makes the user who runs it an ADMIN member of each ({@link #ME} in a path stands for that
+ * user), then spreads the meetings and hypotheses over them. A hypothesis cites only meetings of its own workspace,
+ * except one: a meeting of {@code identity} is shared with {@code payments}, and a {@code payments} hypothesis cites it.
+ * <p>
  * Every request says when it happened, within the 18 months, and is sent in import mode with that time: decisions
  * then fall on the weeks they were taken and time to decision is days, not seconds. Each aggregate's requests are in
  * the order they happened.
@@ -37,6 +42,23 @@ public final class DemoPlan {
             return chains.stream().mapToInt(List::size).sum();
         }
     }
+
+    /** In a path, the name of the user who runs the plan: the generator asks GET /api/me for it. */
+    public static final String ME = "{me}";
+
+    /** The teams' workspaces: id, name, description; each with the topics it works on. */
+    public static final List<String> WORKSPACES = List.of("payments", "identity", "platform");
+    private static final Map<String, String[]> WORKSPACE_TEXT = Map.of(
+            "payments", new String[]{"Payments", "Billing, cost reports and what customers pay for"},
+            "identity", new String[]{"Identity", "Sign-on, keys, secrets and who may do what"},
+            "platform", new String[]{"Platform", "Audit, residency, backups and running the service"});
+    private static final Map<String, String[]> WORKSPACE_TOPICS = Map.of(
+            "payments", new String[]{"billing", "cost reports", "exports", "API limits", "offline mode"},
+            "identity", new String[]{"single sign-on", "key rotation", "access reviews", "secrets in CI", "mobile access"},
+            "platform", new String[]{"audit logs", "data residency", "backups", "incident alerts", "onboarding"});
+    /** The meeting shared across teams: recorded by this workspace, shared with the other, cited there. */
+    private static final String SHARED_FROM = "identity";
+    private static final String SHARED_WITH = "payments";
 
     private static final String[] SEGMENTS = {"bank", "public sector", "retail", "startup", "hobbyist"};
     private static final String[] NAMES = {"Northwind", "Contoso", "Fabrikam", "Globex", "Initech", "Hooli",
@@ -73,9 +95,11 @@ public final class DemoPlan {
     private static final String[] OWNERS = {"demo", "pat", "sam", "alex", "kim"};
     private static final Duration HISTORY = Duration.ofDays(548);
 
+    private final Phase workspaces;
     private final List<Phase> phases;
 
-    private DemoPlan(List<Phase> phases) {
+    private DemoPlan(Phase workspaces, List<Phase> phases) {
+        this.workspaces = workspaces;
         this.phases = phases;
     }
 
@@ -99,13 +123,27 @@ public final class DemoPlan {
         }
 
         Instant start = end.minus(HISTORY);
+        // the teams' workspaces, the day before the history starts; creating one that exists is done already (409)
+        Instant founded = start.minus(Duration.ofDays(1));
+        List<Request> setup = new ArrayList<>();
+        for (String workspace : WORKSPACES) {
+            String[] text = WORKSPACE_TEXT.get(workspace);
+            setup.add(new Request("POST", "/api/admin/workspaces",
+                    body("id", workspace, "name", text[0], "description", text[1]), founded));
+            setup.add(new Request("PUT", "/api/admin/workspaces/" + workspace + "/members/" + ME,
+                    body("role", "ADMIN"), founded));
+        }
+
         List<List<Request>> meetingChains = new ArrayList<>();
+        List<String> meetingWorkspaces = new ArrayList<>();
+        int shared = -1;
         List<String[]> observationsByMeeting = new ArrayList<>();
         List<Instant> meetingTimes = new ArrayList<>();
         for (int i = 0; i < meetings; i++) {
             String[] org = orgs.get(random.nextInt(orgs.size()));
             String id = prefix + "-m" + i;
-            String topic = pick(random, TOPICS);
+            String workspace = WORKSPACES.get(i % WORKSPACES.size());
+            String topic = pick(random, WORKSPACE_TOPICS.get(workspace));
             Instant when = start.plusSeconds((long) (HISTORY.toSeconds() * ((double) i / meetings)))
                     .plus(Duration.ofMinutes(random.nextInt(600)));
             // written up an hour after the meeting
@@ -118,7 +156,8 @@ public final class DemoPlan {
                     "attendees", List.of(
                             body("name", "Customer " + (1 + random.nextInt(9)), "role", role, "side", "CUSTOMER"),
                             body("name", capitalise(pick(random, OWNERS)), "role", "Product manager", "side", "TEAM")),
-                    "notes", "Talked about " + topic + ".", "tags", List.of(topic.replace(' ', '-'))), recorded));
+                    "notes", "Talked about " + topic + ".", "tags", List.of(topic.replace(' ', '-')),
+                    "workspace", workspace), recorded));
             int observations = 1 + random.nextInt(4);
             String[] observationIds = new String[observations];
             for (int o = 0; o < observations; o++) {
@@ -128,26 +167,47 @@ public final class DemoPlan {
                         "kind", pick(random, KINDS), "speakerRole", role, "tags", List.of()),
                         earliest(recorded.plus(Duration.ofMinutes(o + 1)), end)));
             }
+            if (shared < 0 && workspace.equals(SHARED_FROM)) {
+                // the other team heard of it: it reads it, and cites it below
+                shared = i;
+                chain.add(new Request("POST", "/api/meetings/" + id + "/shares", body("workspace", SHARED_WITH),
+                        earliest(recorded.plus(Duration.ofMinutes(10)), end)));
+            }
             meetingChains.add(chain);
+            meetingWorkspaces.add(workspace);
             observationsByMeeting.add(observationIds);
             meetingTimes.add(when);
         }
 
         List<List<Request>> proposals = new ArrayList<>();
         List<List<Request>> stories = new ArrayList<>();
+        boolean cited = false;
         for (int h = 0; h < hypotheses; h++) {
             String id = prefix + "-h" + h;
-            String topic = TOPICS[h % TOPICS.length];
+            String workspace = WORKSPACES.get(h % WORKSPACES.size());
+            String[] topics = WORKSPACE_TOPICS.get(workspace);
+            String topic = topics[(h / WORKSPACES.size()) % topics.length];
             String segment = SEGMENTS[random.nextInt(SEGMENTS.length)];
             // proposed over the first 15 months, so the later ones still gather evidence
             Instant proposed = start.plusSeconds((long) (HISTORY.toSeconds() * 0.85 * h / hypotheses))
                     .plus(Duration.ofHours(random.nextInt(48)));
-            proposals.add(List.of(new Request("POST", "/api/hypotheses", hypothesis(id, topic, segment, random),
-                    proposed)));
-            stories.add(new Story(id, random, proposed, end).told(topic, prefix, observationsByMeeting, meetingTimes));
+            Map<String, Object> proposal = hypothesis(id, topic, segment, random);
+            proposal.put("workspace", workspace);
+            proposals.add(List.of(new Request("POST", "/api/hypotheses", proposal, proposed)));
+            List<Integer> own = new ArrayList<>();
+            for (int m = 0; m < meetings; m++) {
+                if (meetingWorkspaces.get(m).equals(workspace)) {
+                    own.add(m);
+                }
+            }
+            // the first hypothesis of the team the meeting is shared with cites it, first thing
+            int citing = !cited && shared >= 0 && workspace.equals(SHARED_WITH) ? shared : -1;
+            cited |= citing >= 0;
+            stories.add(new Story(id, random, proposed, end)
+                    .told(topic, prefix, own, citing, observationsByMeeting, meetingTimes));
         }
-        return new DemoPlan(List.of(new Phase("meetings", meetingChains), new Phase("hypotheses", proposals),
-                new Phase("evidence and decisions", stories)));
+        return new DemoPlan(new Phase("workspaces", List.of(setup)), List.of(new Phase("meetings", meetingChains),
+                new Phase("hypotheses", proposals), new Phase("evidence and decisions", stories)));
     }
 
     /** One hypothesis's history, in the order it happened: each step a while after the one before. */
@@ -166,22 +226,29 @@ public final class DemoPlan {
             this.end = end;
         }
 
-        /** Evidence, then perhaps a decision, a reversal or a pivot: the hypothesis's "truth" tilts the evidence. */
-        List<Request> told(String topic, String prefix, List<String[]> observationsByMeeting, List<Instant> meetingTimes) {
-            int meetings = meetingTimes.size();
+        /**
+         * Evidence, then perhaps a decision, a reversal or a pivot: the hypothesis's "truth" tilts the evidence. It
+         * cites meetings of its own workspace (by index), and first the shared one, if given (not -1).
+         */
+        List<Request> told(String topic, String prefix, List<Integer> own, int shared,
+                           List<String[]> observationsByMeeting, List<Instant> meetingTimes) {
             boolean holds = random.nextDouble() < 0.55;
-            int pieces = Math.min(meetings, 2 + random.nextInt(7));
+            int pieces = Math.min(own.size(), 2 + random.nextInt(7));
             List<String> supporting = new ArrayList<>();
             List<String> contradicting = new ArrayList<>();
             // distinct meetings, so no meeting-and-observation is linked twice
             List<Integer> cited = new ArrayList<>();
             while (cited.size() < pieces) {
-                int candidate = random.nextInt(meetings);
+                int candidate = own.get(random.nextInt(own.size()));
                 if (!cited.contains(candidate)) {
                     cited.add(candidate);
                 }
             }
             cited.sort(null);
+            if (shared >= 0) {
+                cited.add(0, shared);
+                pieces++;
+            }
             for (int e = 0; e < pieces; e++) {
                 int meeting = cited.get(e);
                 String[] observations = observationsByMeeting.get(meeting);
@@ -266,12 +333,26 @@ public final class DemoPlan {
                 "segments", List.of(segment));
     }
 
+    /** Creates the teams' workspaces and makes the user who runs the plan an ADMIN member of each: runs first. */
+    public Phase workspaces() {
+        return workspaces;
+    }
+
+    /** The history: meetings, then hypotheses, then their evidence and decisions. */
     public List<Phase> phases() {
         return phases;
     }
 
+    /** Every phase in the order it runs: the workspaces, then the history. */
+    public List<Phase> allPhases() {
+        List<Phase> all = new ArrayList<>();
+        all.add(workspaces);
+        all.addAll(phases);
+        return List.copyOf(all);
+    }
+
     public int size() {
-        return phases.stream().mapToInt(Phase::size).sum();
+        return allPhases().stream().mapToInt(Phase::size).sum();
     }
 
     private static Map<String, Object> body(Object... keysAndValues) {

@@ -1,4 +1,5 @@
-import {api, confidenceBar, el, field, flagBadges, format, hypothesisLink, instant, onChanges, options, query, replace} from '../app.js';
+import {api, confidenceBar, el, field, flagBadges, format, hypothesisLink, instant, onChanges, options, query, replace, scoped,
+  workspaceBadge} from '../app.js';
 
 const STATUSES = ['OPEN', 'VALIDATED', 'INVALIDATED', 'PARKED', 'PIVOTED'];
 const COLUMN_SIZE = 8;
@@ -43,7 +44,7 @@ export async function render(main, params) {
 
 async function column(status, params, page = 0, rows = []) {
   const filters = {...params, status, page, size: COLUMN_SIZE, order: params.sort === 'confidence' ? 'desc' : undefined};
-  const answer = (await api('/api/hypotheses' + query(filters))).body;
+  const answer = (await api('/api/hypotheses' + query(scoped(filters)))).body;
   const items = rows.concat(answer.items);
   const section = el('section', {class: 'column', 'aria-label': format.words(status), 'data-total': answer.totalItems},
     el('h2', {}, el('span', {}, format.words(status)), el('span', {class: 'muted'}, String(answer.totalItems))),
@@ -66,6 +67,7 @@ function emptyState() {
 function card(row) {
   return el('article', {class: 'card'},
     el('h3', {}, hypothesisLink(row.id, row.title)),
+    workspaceBadge(row.workspace),
     confidenceBar(row.confidence),
     el('p', {class: 'meta'}, format.words(row.category), ' · ', row.owner, ' · ',
       row.supportingCount + ' for, ' + row.contradictingCount + ' against · ',

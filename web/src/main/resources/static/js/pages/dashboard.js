@@ -1,4 +1,5 @@
-import {api, chart, confidenceBar, el, field, format, hypothesisLink, instant, onChanges, query, replace} from '../app.js';
+import {api, chart, confidenceBar, el, field, format, hypothesisLink, instant, onChanges, query, replace, scoped, workspaceBadge}
+  from '../app.js';
 
 const COLOURS = {VALIDATED: '#1f7a4d', INVALIDATED: '#b3261e', PARKED: '#6b6f80', OPEN: '#2851a3', PIVOTED: '#6a3fa0'};
 
@@ -25,7 +26,7 @@ export async function render(main, params) {
       box('chart-coverage', 'Coverage by segment', 'Meetings, organisations and evidence per segment')),
     lists);
   const draw = async () => {
-    const d = (await api('/api/dashboard' + query(params))).body;
+    const d = (await api('/api/dashboard' + query(scoped(params)))).body;
     const decisions = d.decisionsPerWeek.reduce((sum, w) => sum + w.validated + w.invalidated + w.parked, 0);
     const meetings = d.meetingsPerWeek.reduce((sum, w) => sum + w.meetings, 0);
     replace(figures,
@@ -75,6 +76,6 @@ function bars(categories, series, label = value => format.date(value).replace(/,
 
 function watchList(title, explanation, rows) {
   return el('section', {class: 'card'}, el('h2', {}, title + ' (' + rows.length + ')'), el('p', {class: 'muted'}, explanation),
-    rows.length ? el('ul', {class: 'list'}, rows.slice(0, 10).map(row => el('li', {}, hypothesisLink(row.id, row.title),
-      confidenceBar(row.confidence)))) : el('p', {class: 'muted'}, 'None.'));
+    rows.length ? el('ul', {class: 'list'}, rows.slice(0, 10).map(row => el('li', {}, hypothesisLink(row.id, row.title), ' ',
+      workspaceBadge(row.workspace), confidenceBar(row.confidence)))) : el('p', {class: 'muted'}, 'None.'));
 }

@@ -1,5 +1,5 @@
 import {api, el, field, format, hypothesisLink, instant, meetingLink, onChanges, options, organizationLink, pager, query,
-  replace, statusBadge} from '../app.js';
+  replace, scoped, statusBadge, workspaceBadge} from '../app.js';
 
 /** The decision log, newest first: who decided what, why, on which evidence, and with what confidence then. */
 export async function render(main, params) {
@@ -21,7 +21,7 @@ export async function render(main, params) {
   const results = el('div', {});
   replace(main, el('h1', {}, 'Decision log'), form, results);
   const draw = async (page = Number(params.page || 0)) => {
-    const answer = (await api('/api/decisions' + query({...params, page}))).body;
+    const answer = (await api('/api/decisions' + query(scoped({...params, page})))).body;
     replace(results, answer.items.length ? el('ul', {class: 'list card'}, answer.items.map(decision)) : el('p', {class: 'muted'}, 'No decisions match.'),
       pager(answer, next => { location.hash = '#/decisions' + query({...params, page: next}); }));
   };
@@ -32,7 +32,7 @@ export async function render(main, params) {
 function decision(d) {
   return el('li', {class: 'decision'},
     el('div', {}, statusBadge(d.outcome), d.atRisk ? el('span', {class: 'badge flag flag-at-risk'}, 'At risk') : '',
-      d.reopened ? el('span', {class: 'badge'}, 'Reopened') : ''),
+      d.reopened ? el('span', {class: 'badge'}, 'Reopened') : '', workspaceBadge(d.workspace)),
     el('h3', {}, hypothesisLink(d.hypothesisId, d.hypothesisTitle)),
     el('p', {class: 'meta'}, format.dateTime(d.decidedAt), ' by ', d.decidedBy, ' · confidence then ', format.percent(d.confidenceThen),
       ' · owner ', d.owner),

@@ -1,5 +1,6 @@
-import {api, chart, confidenceBar, el, field, flagBadges, format, hypothesisLink, may, meetingLink, options,
-  organizationLink, query, read, readOnlyNote, replace, send, statusBadge} from '../app.js';
+import {api, chart, confidenceBar, el, field, flagBadges, format, hypothesisLink, mayIn, meetingLink, options,
+  organizationLink, query, read, readOnlyNote, replace, send, sharedBadge, statusBadge, workspaceBadge,
+  workspaceName} from '../app.js';
 
 const OUTCOME_COLOURS = {VALIDATED: '#1f7a4d', INVALIDATED: '#b3261e', PARKED: '#6b6f80'};
 
@@ -23,7 +24,7 @@ export async function render(main, params) {
     'aria-label': 'Confidence over time, with decisions marked'});
 
   replace(main,
-    el('p', {class: 'meta'}, el('a', {href: '#/'}, 'Board'), ' / ', format.words(h.category)),
+    el('p', {class: 'meta'}, el('a', {href: '#/'}, 'Board'), ' / ', format.words(h.category), ' ', workspaceBadge(h.workspace)),
     el('h1', {}, h.title),
     el('div', {}, statusBadge(h.status), flagBadges(h.flags)),
     el('div', {class: 'two'},
@@ -39,7 +40,7 @@ export async function render(main, params) {
           el('p', {class: 'muted'}, 'Now ', format.percent(h.confidence), ' from ', h.supportingCount, ' supporting and ',
             h.contradictingCount, ' contradicting pieces of evidence. Dots mark decisions; drag the replay to go back in time.')),
         el('section', {class: 'card'}, el('h2', {}, 'Replay'), replayControl(steps, then, confidenceChart), then),
-        el('section', {class: 'card'}, el('h2', {}, 'Evidence (' + h.evidence.length + ')'), evidenceList(h.evidence)),
+        el('section', {class: 'card'}, el('h2', {}, 'Evidence (' + h.evidence.length + ')'), evidenceList(h.evidence, h.workspace)),
         el('section', {class: 'card'}, el('h2', {}, 'Decisions'), decisionList(h.decisions, h.evidence)),
         el('section', {class: 'card', id: 'timeline'}, el('h2', {}, 'Timeline'), timeline(steps))),
       el('aside', {}, forms(h))));
@@ -110,7 +111,7 @@ function stateThen(step) {
   ];
 }
 
-function evidenceList(evidence) {
+function evidenceList(evidence, workspace) {
   if (!evidence.length) return el('p', {class: 'muted'}, 'No evidence yet. Link some from a meeting.');
   return el('ul', {class: 'list'}, evidence.map(e => el('li', {id: 'evidence-' + e.id},
     el('div', {}, el('span', {class: 'badge ' + (e.direction === 'SUPPORTS' ? 'status-validated' : 'status-invalidated')},
@@ -119,7 +120,7 @@ function evidenceList(evidence) {
       e.linkedAfterDecision ? el('span', {class: 'badge'}, 'After a decision') : ''),
     e.observationText ? el('blockquote', {}, e.observationText) : '',
     e.note ? el('p', {}, e.note) : '',
-    el('p', {class: 'meta'}, meetingLink(e.meetingId, e.meetingTitle), ' · ', organizationLink(e.organization),
+    el('p', {class: 'meta'}, meetingLink(e.meetingId, e.meetingTitle), ' ', sharedBadge(e.meetingWorkspace, workspace), ' · ', organizationLink(e.organization),
       e.segment ? ' (' + e.segment + ')' : '', ' · linked by ', e.linkedBy, ' on ', format.date(e.linkedAt)))));
 }
 
@@ -148,11 +149,11 @@ function forms(h) {
   }
   const path = '/api/hypotheses/' + encodeURIComponent(h.id);
   const after = answer => { location.hash = '#/hypotheses/' + encodeURIComponent(h.id) + '?minVersion=' + answer.body.version; };
-  // contributors link evidence; deciding, reopening and pivoting need a decider
-  if (!may('CONTRIBUTOR')) return readOnlyNote();
+  // contributors of its workspace link evidence; deciding, reopening and pivoting need a decider there
+  if (!mayIn(h.workspace, 'CONTRIBUTOR')) return readOnlyNote(h.workspace);
   return [
     linkEvidenceForm(h, path, after),
-    may('DECIDER') ? [h.status === 'OPEN' ? decideForm(h, path, after) : reopenForm(path, after), pivotForm(h, path)] : '',
+    mayIn(h.workspace, 'DECIDER') ? [h.status === 'OPEN' ? decideForm(h, path, after) : reopenForm(path, after), pivotForm(h, path)] : '',
   ];
 }
 
@@ -162,8 +163,12 @@ function linkEvidenceForm(h, path, after) {
   const direction = el('select', {id: 'evidence-direction', 'data-field': 'direction'}, options(['SUPPORTS', 'CONTRADICTS']));
   const strength = el('select', {id: 'evidence-strength', 'data-field': 'strength'}, options(['WEAK', 'MODERATE', 'STRONG'], 'MODERATE'));
   const note = el('textarea', {id: 'evidence-note', 'data-field': 'note', rows: 2});
-  api('/api/meetings?size=100').then(answer => replace(meeting, el('option', {value: ''}, 'Choose a meeting'),
-    answer.body.items.filter(m => !m.retracted).map(m => el('option', {value: m.id}, format.date(m.occurredAt) + ' · ' + m.title))));
+  // its own workspace's meetings and those other workspaces share with it
+  api('/api/meetings' + query({size: 100, workspace: h.workspace})).then(answer => replace(meeting,
+    el('option', {value: ''}, 'Choose a meeting'),
+    answer.body.items.filter(m => !m.retracted && citable(m, h.workspace)).map(m => el('option', {value: m.id},
+      format.date(m.occurredAt) + ' · ' + m.title + (m.workspace && m.workspace !== h.workspace
+        ? ' (shared by ' + workspaceName(m.workspace) + ')' : '')))));
   meeting.addEventListener('change', async () => {
     replace(observation, el('option', {value: ''}, 'The meeting as a whole'));
     if (!meeting.value) return;
@@ -182,6 +187,11 @@ function linkEvidenceForm(h, path, after) {
     if (answer) after(answer);
   });
   return form;
+}
+
+/** A meeting of the hypothesis's workspace, or one shared with it (unshared ones stay cited, but are cited no more). */
+function citable(m, workspace) {
+  return !m.workspace || m.workspace === workspace || !m.sharedWith || m.sharedWith.includes(workspace);
 }
 
 function decideForm(h, path, after) {

@@ -1,5 +1,6 @@
-import {api, clearProblems, el, field, format, hypothesisLink, list, may, options, organizationLink, query, read,
-  readOnlyNote, replace, send, showProblems} from '../app.js';
+import {allWorkspaces, api, clearProblems, el, field, format, hypothesisLink, list, mayIn, options, organizationLink, query,
+  read, readOnlyNote, replace, send, sharedBadge, sharedFrom, showProblems, workspaceBadge, workspaceName,
+  workspacesWhere} from '../app.js';
 
 const KINDS = ['QUOTE', 'PAIN_POINT', 'REQUEST', 'OBSERVATION'];
 
@@ -12,10 +13,21 @@ export async function render(main, params) {
     return;
   }
   const m = answer.body;
-  const after = version => { location.hash = '#/meetings/' + encodeURIComponent(m.id) + '?minVersion=' + version; };
+  const after = version => {
+    const next = '#/meetings/' + encodeURIComponent(m.id) + (version === undefined ? '' : '?minVersion=' + version);
+    if (location.hash === next) window.dispatchEvent(new HashChangeEvent('hashchange'));
+    else location.hash = next;
+  };
+  // members of its workspace change it; members of a workspace it is shared with read it and cite it as evidence
+  const owner = mayIn(m.workspace, 'CONTRIBUTOR');
+  const citers = citingWorkspaces(m);
   replace(main,
-    el('p', {class: 'meta'}, el('a', {href: '#/meetings'}, 'Meetings'), ' / ', organizationLink(m.organization)),
+    el('p', {class: 'meta'}, el('a', {href: '#/meetings'}, 'Meetings'), ' / ', organizationLink(m.organization), ' ',
+      workspaceBadge(m.workspace)),
     el('h1', {}, m.title),
+    sharedFrom(m.workspace) ? el('p', {class: 'notice shared-note', id: 'shared-by'}, sharedBadge(m.workspace), ' ',
+      owner ? 'Recorded in ' + workspaceName(m.workspace) + ', shared with this workspace.'
+        : 'Read-only here: only members of ' + workspaceName(m.workspace) + ' change it; you may cite it as evidence.') : '',
     m.retracted ? el('p', {class: 'form-error'}, 'Retracted: ', m.retractionReason) : '',
     el('div', {class: 'two'},
       el('div', {},
@@ -37,8 +49,9 @@ export async function render(main, params) {
               ', ', format.words(e.strength).toLowerCase(), e.observationId ? ' · observation ' + e.observationId : '',
               e.withdrawnAt ? ' · withdrawn' : ''))))
             : el('p', {class: 'muted'}, 'Not linked to any hypothesis yet.'))),
-      el('aside', {}, m.retracted ? '' : may('CONTRIBUTOR') ? [linkEvidenceForm(m, after), observationForm(m, path, after)]
-        : readOnlyNote())));
+      el('aside', {}, sharing(m, path, owner, after),
+        m.retracted ? '' : [citers.length ? linkEvidenceForm(m, citers) : '',
+          owner ? observationForm(m, path, after) : citers.length ? '' : readOnlyNote(m.workspace)])));
 }
 
 function observationForm(m, path, after) {
@@ -63,8 +76,53 @@ function observationForm(m, path, after) {
   return form;
 }
 
+/** The workspaces whose hypotheses the caller may cite this meeting for: its own, and those it is shared with. */
+function citingWorkspaces(m) {
+  const readers = [m.workspace, ...(m.sharedWith || [])];
+  return workspacesWhere('CONTRIBUTOR').map(w => w.id).filter(id => !m.workspace || readers.includes(id));
+}
+
+/**
+ * Which other workspaces read this meeting. Contributors of its workspace share it (read-only) and stop sharing it:
+ * evidence already cited stays, new citations stop.
+ */
+function sharing(m, path, owner, after) {
+  const shared = m.sharedWith || [];
+  if (!owner && !shared.length) return '';
+  const message = el('div', {id: 'sharing-message', 'aria-live': 'polite'});
+  const refused = answer => replace(message, el('div', {class: 'form-error', role: 'alert'},
+    el('strong', {}, answer.body?.title || 'Refused'), ' ', answer.body?.detail || 'The API answered ' + answer.status));
+  const stop = workspace => async event => {
+    event.target.disabled = true;
+    const answer = await api(path + '/shares/' + encodeURIComponent(workspace), {method: 'DELETE'});
+    event.target.disabled = false;
+    if (answer.ok) after(answer.body?.version);
+    else refused(answer);
+  };
+  const list = shared.length ? el('ul', {class: 'list', id: 'shared-with'}, shared.map(id => el('li', {'data-workspace': id},
+    workspaceBadge(id), owner ? el('button', {type: 'button', class: 'secondary', id: 'unshare-' + id,
+      onclick: stop(id)}, 'Stop sharing') : '')))
+    : el('p', {class: 'muted'}, 'Only ' + workspaceName(m.workspace) + ' reads it.');
+  const others = allWorkspaces().filter(w => w.id !== m.workspace && !shared.includes(w.id));
+  let form = '';
+  if (owner && !m.retracted && others.length) {
+    const target = el('select', {id: 'share-workspace', 'data-field': 'workspace', required: true},
+      options(others.map(w => [w.id, w.name]), undefined, 'Choose a workspace'));
+    form = el('form', {id: 'share', class: 'inline'}, field('Share with…', target,
+      'Its members read it and may cite it as evidence; they cannot change it'),
+      el('button', {type: 'submit', class: 'secondary'}, 'Share'));
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      const answer = await send(form, path + '/shares', {workspace: target.value});
+      if (answer) after(answer.body?.version);
+    });
+  }
+  return el('section', {class: 'card', id: 'sharing', 'aria-labelledby': 'sharing-title'},
+    el('h2', {id: 'sharing-title'}, 'Shared with'), message, list, form);
+}
+
 /** One piece of evidence per chosen hypothesis, all from this meeting (and one of its observations, if chosen). */
-function linkEvidenceForm(m, after) {
+function linkEvidenceForm(m, workspaces) {
   const observation = el('select', {id: 'link-observation', 'data-field': 'observationId'},
     el('option', {value: ''}, 'The meeting as a whole'),
     m.observations.map(o => el('option', {value: o.id}, format.words(o.kind) + ': ' + o.text.slice(0, 80))));
@@ -75,9 +133,13 @@ function linkEvidenceForm(m, after) {
   const choices = el('div', {class: 'choices'}, el('p', {class: 'muted'}, 'Loading hypotheses…'));
   const hypotheses = el('fieldset', {id: 'link-hypotheses', 'data-field': 'hypotheses'}, el('legend', {}, 'Hypotheses'),
     field('Find', search), choices);
-  api('/api/hypotheses?size=200').then(answer => replace(choices, answer.body.items.filter(h => h.status !== 'PIVOTED')
-    .map(h => el('label', {class: 'check'}, el('input', {type: 'checkbox', name: 'hypothesis', value: h.id}), h.title,
-      el('span', {class: 'meta'}, ' (' + format.words(h.status) + ')')))));
+  // the hypotheses of every workspace that may cite it, where the caller contributes
+  Promise.all(workspaces.map(workspace => api('/api/hypotheses' + query({size: 200, workspace})))).then(answers =>
+    replace(choices, answers.flatMap(answer => answer.ok ? answer.body.items : [])
+      .filter((h, i, all) => all.findIndex(other => other.id === h.id) === i)
+      .filter(h => h.status !== 'PIVOTED' && (!h.workspace || workspaces.includes(h.workspace)))
+      .map(h => el('label', {class: 'check'}, el('input', {type: 'checkbox', name: 'hypothesis', value: h.id}), h.title,
+        el('span', {class: 'meta'}, ' (' + format.words(h.status) + ')'), workspaces.length > 1 ? workspaceBadge(h.workspace) : ''))));
   search.addEventListener('input', () => choices.querySelectorAll('label').forEach(label => {
     label.hidden = !label.textContent.toLowerCase().includes(search.value.toLowerCase());
   }));

@@ -1,4 +1,4 @@
-import {api, el, field, format, organizationLink, pager, query, replace} from '../app.js';
+import {api, el, field, format, organizationLink, pager, query, replace, scoped} from '../app.js';
 
 /** The customers we talked to: how often, since when, and how much their word weighs in our hypotheses. */
 export async function render(main, params) {
@@ -9,7 +9,7 @@ export async function render(main, params) {
     event.preventDefault();
     location.hash = '#/organizations' + query({segment: segment.value});
   });
-  const answer = (await api('/api/organizations' + query(params))).body;
+  const answer = (await api('/api/organizations' + query(scoped(params)))).body;
   replace(main, el('h1', {}, 'Organisations'), form,
     el('div', {class: 'card scroll'}, el('table', {},
       el('thead', {}, el('tr', {}, ['Organisation', 'Segments', 'Meetings', 'Last contact', 'Evidence', 'Hypotheses']

@@ -1,4 +1,4 @@
-import {api, el, field, instant, list, options, replace, send, showProblems} from '../app.js';
+import {api, el, field, instant, list, options, query, replace, scoped, send, showProblems, workspaceField} from '../app.js';
 
 const CHANNELS = ['VIDEO', 'IN_PERSON', 'PHONE', 'EVENT'];
 const KINDS = ['QUOTE', 'PAIN_POINT', 'REQUEST', 'OBSERVATION'];
@@ -18,10 +18,11 @@ export async function render(main) {
   const channel = control('channel', el('select', {}, options(CHANNELS)));
   const notes = control('notes', el('textarea', {rows: 4}));
   const tags = control('tags', el('input', {}));
+  const workspace = workspaceField('meeting-workspace');
   const attendees = el('fieldset', {id: 'meeting-attendees', 'data-field': 'attendees'}, el('legend', {}, 'Attendees'));
   const observations = el('fieldset', {id: 'meeting-observations'}, el('legend', {}, 'Observations'));
   const known = [el('datalist', {id: 'known-organizations'}), el('datalist', {id: 'known-segments'})];
-  api('/api/organizations?size=200').then(answer => {
+  api('/api/organizations' + query(scoped({size: 200}))).then(answer => {
     replace(known[0], answer.body.items.map(o => el('option', {value: o.name})));
     replace(known[1], [...new Set(answer.body.items.flatMap(o => o.segments))].map(s => el('option', {value: s})));
   });
@@ -50,20 +51,21 @@ export async function render(main) {
   addObservation();
 
   const form = el('form', {class: 'card', id: 'record-meeting', 'aria-labelledby': 'record-title', novalidate: true},
-    el('h1', {id: 'record-title'}, 'Record a meeting'),
+    el('h1', {id: 'record-title'}, 'Record a meeting'), workspace.element,
     field('Title', title), el('div', {class: 'row'}, field('When', occurredAt), field('Channel', channel)),
     el('div', {class: 'row'}, field('Organisation', organization), field('Segment', segment, 'e.g. bank, public sector, retailer')),
     attendees, field('Notes', notes), field('Tags', tags, 'Separated by commas'), observations, known,
     el('button', {type: 'submit'}, 'Record meeting'));
   form.addEventListener('submit', async event => {
     event.preventDefault();
+    if (!workspace.chosen(form)) return;
     const value = (prefix, name) => form.querySelector('[data-field="' + prefix + name + '"]').value;
     const people = [...attendees.querySelectorAll('.attendee')].map((row, i) => ({
       name: value('attendees[' + i + '].', 'name'), role: value('attendees[' + i + '].', 'role'), side: value('attendees[' + i + '].', 'side')}))
       .filter(a => a.name || a.role);
     const answer = await send(form, '/api/meetings', {id: meetingId, title: title.value, occurredAt: instant(occurredAt.value),
       organization: organization.value, segment: segment.value, channel: channel.value, attendees: people,
-      notes: notes.value, tags: list(tags.value)});
+      notes: notes.value, tags: list(tags.value), workspace: workspace.value()});
     if (!answer) return;
     let version = answer.body.version;
     const rows = [...observations.querySelectorAll('.observation')];

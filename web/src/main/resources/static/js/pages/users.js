@@ -81,15 +81,25 @@ function createForm(redraw) {
   const email = control('email', el('input', {type: 'email', autocomplete: 'off'}));
   const role = control('role', el('select', {}, options(ROLES, 'VIEWER')));
   const password = control('password', el('input', {type: 'password', required: true, autocomplete: 'new-password'}));
+  // where they work from the start, with a role in each workspace (none chosen: the API's default)
+  const workspaces = el('fieldset', {id: 'user-workspaces', 'data-field': 'workspaces'}, el('legend', {}, 'Workspaces'),
+    el('p', {class: 'muted'}, 'Loading workspaces…'));
+  api('/api/admin/workspaces').then(answer => replace(workspaces, el('legend', {}, 'Workspaces'), answer.ok
+    ? answer.body.map(w => field(w.name, el('select', {id: 'user-workspace-' + w.id, 'data-workspace': w.id,
+      'data-field': 'workspaces.' + w.id}, options(ROLES, undefined, 'Not a member'))))
+    : el('p', {class: 'muted'}, 'Workspaces are not available.')));
   const form = el('form', {class: 'card', id: 'user-form', 'aria-labelledby': 'user-form-title'},
     el('h2', {id: 'user-form-title'}, 'Add a user'),
     field('Name', name), field('Email', email, 'Optional'), field('Role', role),
     field('First password', password, 'Tell them in person; they keep it until an administrator sets a new one'),
+    workspaces,
     el('button', {type: 'submit', id: 'user-create'}, 'Add user'));
   form.addEventListener('submit', async event => {
     event.preventDefault();
+    const roles = Object.fromEntries([...workspaces.querySelectorAll('select[data-workspace]')]
+      .filter(select => select.value).map(select => [select.dataset.workspace, select.value]));
     if (await send(form, '/api/admin/users', {name: name.value, email: email.value || undefined, role: role.value,
-      password: password.value})) {
+      password: password.value, workspaces: Object.keys(roles).length ? roles : undefined})) {
       form.reset();
       await redraw();
     }

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Where the two APIs are. Reads go to the query side and writes to the command side, as the architecture says; the
- * projection admin (its rebuilds are POSTs) belongs to the query side, and identity (sessions, users, tokens) to the
- * command side, reads included.
+ * projection admin (its rebuilds are POSTs) belongs to the query side, and identity (sessions, users, tokens,
+ * workspaces and their members) to the command side, reads included.
  *
  * @param answerTimeout how long an ordinary API call may take; the event stream is exempt
  */
@@ -18,7 +18,8 @@ public record Backends(URI commandSideUrl, URI querySideUrl, Duration answerTime
 
     private static final List<String> QUERY_SIDE_WRITES = List.of("/api/admin/projections");
     private static final List<String> COMMAND_SIDE_READS = List.of(
-            "/api/auth", "/api/me", "/api/tokens", "/api/admin/users", "/api/admin/tokens");
+            "/api/auth", "/api/me", "/api/tokens", "/api/admin/users", "/api/admin/tokens", "/api/workspaces",
+            "/api/admin/workspaces");
 
     public URI target(String method, String pathAndQuery) {
         String path = pathAndQuery.split("\\?", 2)[0];

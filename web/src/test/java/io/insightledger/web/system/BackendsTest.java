@@ -40,6 +40,24 @@ class BackendsTest {
     }
 
     @Test
+    void workspacesAndTheirMembersAreIdentityTooWhileTheirRecordsAreRead() {
+        for (String method : new String[] {"GET", "POST", "PUT", "DELETE"}) {
+            for (String path : new String[] {"/api/workspaces", "/api/admin/workspaces", "/api/admin/workspaces/payments",
+                    "/api/admin/workspaces/payments/members", "/api/admin/workspaces/payments/members/ada",
+                    "/api/admin/workspaces/payments/history"}) {
+                assertThat(backends.target(method, path)).as(method + " " + path).hasHost("commands");
+            }
+        }
+        // a workspace's records are read on the query side, shared with it or not
+        assertThat(backends.target("GET", "/api/meetings?workspace=payments"))
+                .isEqualTo(URI.create("http://queries:8081/api/meetings?workspace=payments"));
+        assertThat(backends.target("GET", "/api/stream?workspace=payments")).hasHost("queries");
+        assertThat(backends.target("POST", "/api/meetings/m-1/shares")).hasHost("commands");
+        assertThat(backends.target("DELETE", "/api/meetings/m-1/shares/payments")).hasHost("commands");
+        assertThat(backends.target("GET", "/api/workspacesx")).hasHost("queries");
+    }
+
+    @Test
     void onlyWholePathSegmentsCount() {
         assertThat(backends.target("GET", "/api/meetings?organization=me")).hasHost("queries");
         assertThat(backends.target("GET", "/api/tokenset")).hasHost("queries");
