@@ -305,7 +305,7 @@ class LimitsIT {
         if (sequence == 0) {
             return new HypothesisProposedEvent(hypothesisId, "A long-lived idea", "We believe it lasts",
                     HypothesisCategory.DESIRABILITY, "We are right if it lasts", RunningSystem.USER, List.of("long"),
-                    List.of("bank"), null);
+                    List.of("bank"), null, EventMetadata.DEFAULT_WORKSPACE);
         }
         if (sequence % 1000 == 998) {
             return new HypothesisDecidedEvent(hypothesisId, "d-" + sequence, DecisionOutcome.PARKED, "Not now",

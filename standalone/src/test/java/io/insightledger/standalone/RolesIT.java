@@ -1,31 +1,22 @@
 package io.insightledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.insightledger.standalone.ApiOperations.Answer;
+import io.insightledger.standalone.ApiOperations.Operation;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,38 +37,12 @@ class RolesIT {
     static final RunningSystem running = RunningSystem.shared();
 
     private static final List<String> ROLES = List.of("VIEWER", "CONTRIBUTOR", "DECIDER", "ADMIN");
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
     private static final String PROBLEM_JSON = "application/problem+json";
     /** Every request of this class comes from here: a bug that answered 401 would block no other test. */
     private static final String ADDRESS = Identity.address();
 
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Map<String, String> tokens = new LinkedHashMap<>();
     private static final List<Operation> operations = new ArrayList<>();
-
-    /** One operation of one API's description. */
-    record Operation(String baseUrl, String method, String path, JsonNode description, JsonNode pathItem) {
-
-        /** Empty for an operation open to anyone: it says so with {@code NONE}, or declares no role at all. */
-        Optional<String> requiredRole() {
-            return Optional.ofNullable(description.get("x-required-role")).map(JsonNode::asText)
-                    .filter(role -> !role.equals("NONE"));
-        }
-
-        @Override
-        public String toString() {
-            return method.toUpperCase() + " " + path + " (" + (baseUrl.equals(running.system().commandUrl())
-                    ? "command side" : "query side") + ")";
-        }
-    }
-
-    /** What one call answered; a server-sent event stream is closed once its status is known. */
-    record Answer(int status, String contentType, JsonNode body, HttpResponse<?> raw) {
-
-        String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
-        }
-    }
 
     /** A user of each role with a READ_WRITE token (a token, not a session: DELETE /api/auth/sessions/current). */
     @BeforeAll
@@ -87,16 +52,7 @@ class RolesIT {
             Identity.User user = identity.user("roles-" + role.toLowerCase(), role);
             tokens.put(role, identity.token(identity.signIn(user), "READ_WRITE").secret());
         }
-        for (String baseUrl : List.of(running.system().commandUrl(), running.system().queryUrl())) {
-            Api.Response description = Api.as(baseUrl, RunningSystem.TOKEN).get("/v3/api-docs");
-            assertThat(description.status()).as(baseUrl + "/v3/api-docs").isEqualTo(200);
-            description.body().path("paths").fields().forEachRemaining(path -> METHODS.forEach(method -> {
-                JsonNode operation = path.getValue().get(method);
-                if (operation != null) {
-                    operations.add(new Operation(baseUrl, method, path.getKey(), operation, path.getValue()));
-                }
-            }));
-        }
+        operations.addAll(ApiOperations.of(running));
     }
 
     /** Rebuilding and reconciling run on after their 202: the next class gets a system at rest. */
@@ -193,53 +149,14 @@ class RolesIT {
 
     /** The operation with fresh ids in its path, its required query parameters filled, and {@code {}} as its body. */
     private static Answer call(Operation operation, String token) {
-        String path = operation.path();
-        List<String> query = new ArrayList<>();
-        for (JsonNode parameter : parameters(operation)) {
-            String name = parameter.path("name").asText();
-            String value = valueFor(parameter.path("schema"));
-            if (parameter.path("in").asText().equals("path")) {
-                path = path.replace("{" + name + "}", URLEncoder.encode(value, StandardCharsets.UTF_8));
-            } else if (parameter.path("in").asText().equals("query") && parameter.path("required").asBoolean()) {
-                query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        Map<String, String> query = new LinkedHashMap<>();
+        for (JsonNode parameter : operation.parameters()) {
+            if (parameter.path("in").asText().equals("query") && parameter.path("required").asBoolean()) {
+                query.put(parameter.path("name").asText(), valueFor(parameter.path("schema")));
             }
         }
-        String body = operation.description().has("requestBody") ? "{}" : null;
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(operation.baseUrl() + path
-                        + (query.isEmpty() ? "" : "?" + String.join("&", query))))
-                .timeout(Duration.ofSeconds(30))
-                .header("X-Forwarded-For", ADDRESS)
-                .method(operation.method().toUpperCase(), body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            String contentType = response.headers().firstValue("Content-Type").orElse("");
-            try (InputStream stream = response.body()) {
-                // the live stream never ends: its status and headers are the answer
-                JsonNode json = contentType.startsWith("text/event-stream") ? Api.JSON.missingNode()
-                        : read(stream.readAllBytes());
-                return new Answer(response.statusCode(), contentType, json, response);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(operation.toString(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<JsonNode> parameters(Operation operation) {
-        List<JsonNode> parameters = new ArrayList<>();
-        for (JsonNode holder : List.of(operation.pathItem(), operation.description())) {
-            StreamSupport.stream(holder.path("parameters").spliterator(), false).forEach(parameters::add);
-        }
-        return parameters;
+        return ApiOperations.call(operation, token, ADDRESS, parameter -> valueFor(parameter.path("schema")), query,
+                operation.description().has("requestBody") ? "{}" : null);
     }
 
     /** A value of the parameter's type that names nothing in the system. */
@@ -260,13 +177,5 @@ class RolesIT {
         }
         // UUID-like, and a valid user name (lower case, digits, dashes) for the paths that take one
         return "roles-" + UUID.randomUUID();
-    }
-
-    private static JsonNode read(byte[] body) {
-        try {
-            return body.length == 0 ? Api.JSON.missingNode() : Api.JSON.readTree(body);
-        } catch (IOException e) {
-            return Api.JSON.missingNode();
-        }
     }
 }
