@@ -42,7 +42,7 @@ class HypothesisTest {
     private static final String ID = "h-1";
     private static final HypothesisProposedEvent PROPOSED = new HypothesisProposedEvent(ID, "Keys rotate themselves",
             "We believe that security teams want automatic key rotation", HypothesisCategory.DESIRABILITY,
-            "We are right if 3 of 5 banks ask for it", "pat", List.of("security"), List.of("bank"), null);
+            "We are right if 3 of 5 banks ask for it", "pat", List.of("security"), List.of("bank"), null, "default");
     private static final EvidenceLinkedEvent SUPPORTING = link("e-1", "m-1", null, EvidenceDirection.SUPPORTS)
             .toEvent(false);
     private static final HypothesisDecidedEvent VALIDATED = decide("d-1", DecisionOutcome.VALIDATED, List.of("e-1"))
@@ -64,7 +64,7 @@ class HypothesisTest {
 
     private static ProposeHypothesisCommand propose(String title, String parentId) {
         return new ProposeHypothesisCommand(ID, title, PROPOSED.statement(), PROPOSED.category(),
-                PROPOSED.successCriteria(), PROPOSED.owner(), PROPOSED.tags(), PROPOSED.segments(), parentId);
+                PROPOSED.successCriteria(), PROPOSED.owner(), PROPOSED.tags(), PROPOSED.segments(), parentId, "default");
     }
 
     private static LinkEvidenceCommand link(String evidenceId, String meetingId, String observationId,
@@ -111,7 +111,7 @@ class HypothesisTest {
     @Test
     void IdTaken_byAnotherKindOfThing() {
         fixture.given(new MeetingRecordedEvent(ID, "A meeting", Instant.EPOCH, "Acme", "bank", null, List.of(), "",
-                        List.of()))
+                        List.of(), "default"))
                 .when(propose(PROPOSED.title(), null))
                 .expectNoEvents()
                 .expectException(IncompatibleAggregateException.class);
@@ -348,7 +348,7 @@ class HypothesisTest {
     void pivotClosesThisHypothesisAndProposesItsSuccessor() {
         HypothesisProposedEvent successor = new HypothesisProposedEvent("h-2", "Keys are managed for them",
                 "We believe banks want managed keys", HypothesisCategory.DESIRABILITY, "3 of 5 banks", "sam",
-                List.of(), PROPOSED.segments(), ID);
+                List.of(), PROPOSED.segments(), ID, "default");
         fixture.given(PROPOSED)
                 .when(pivot("h-2"))
                 .expectEvents(new HypothesisPivotedEvent(ID, "h-2", "Banks want managed keys, not rotation"),

@@ -35,7 +35,7 @@ class MeetingTest {
     static RecordMeetingCommand recordMeeting(String id, String title) {
         return new RecordMeetingCommand(id, title, Instant.parse("2026-03-02T10:00:00Z"), "Acme Bank", "bank",
                 Channel.VIDEO, List.of(new Attendee("Kim", "Security engineer", AttendeeSide.CUSTOMER)),
-                "They rotate keys by hand.", List.of("security"));
+                "They rotate keys by hand.", List.of("security"), "default");
     }
 
     @BeforeEach

@@ -120,7 +120,7 @@ class TopicInventoryTest {
     private byte[] envelope(String meetingId, long sequenceNumber) {
         MeetingRecordedEvent recorded = new MeetingRecordedEvent(meetingId, "Security review",
                 Instant.parse("2026-03-02T10:00:00Z"), "Acme Bank", "bank", Channel.VIDEO, List.of(), "notes",
-                List.of());
+                List.of(), "default");
         return converter.createKafkaMessage(new GenericDomainEventMessage<>("Meeting", meetingId, sequenceNumber,
                 recorded, MetaData.with("actor", "demo")), TOPIC).value();
     }
