@@ -1,5 +1,6 @@
 package io.insightledger.command.workspace;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.insightledger.command.system.RuleViolationException;
 import io.insightledger.platform.identity.Caller;
 import io.insightledger.platform.identity.IdentityEvent;
@@ -31,8 +32,8 @@ class WorkspaceAdministration {
         this.history = history;
     }
 
-    /** A workspace of the directory, with the caller's role there; null where they are no member. */
-    record Listed(String id, String name, String description, Role role) {
+    /** A workspace of the directory, with the caller's role there; null (said, not left out) where no member. */
+    record Listed(String id, String name, String description, @JsonInclude(JsonInclude.Include.ALWAYS) Role role) {
     }
 
     /** Every workspace: members see what they may do there, the others which ones exist to ask an ADMIN about. */
