@@ -46,12 +46,36 @@ final class Identity {
         return "198.18." + ((n >> 8) & 255) + "." + (n & 255);
     }
 
+    /** A user with their own role, a member of {@code default} with it (as users were before workspaces). */
     User user(String prefix, String role) {
+        return user(prefix, role, null);
+    }
+
+    /** A user with their own role, a member of exactly these workspaces with these roles (null: default's). */
+    User user(String prefix, String role, Map<String, String> workspaces) {
         User user = new User(name(prefix), role, PASSWORD);
-        Response created = admin.post("/api/admin/users",
-                Map.of("name", user.name(), "role", role, "password", PASSWORD));
+        Map<String, Object> request = new LinkedHashMap<>(Map.of("name", user.name(), "role", role,
+                "password", PASSWORD));
+        if (workspaces != null) {
+            request.put("workspaces", workspaces);
+        }
+        Response created = admin.post("/api/admin/users", request);
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
         return user;
+    }
+
+    /** A new workspace no other test uses; its id. */
+    String workspace(String prefix) {
+        String id = name(prefix);
+        Response created = admin.post("/api/admin/workspaces", Map.of("id", id, "name", "Team " + id));
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        return id;
+    }
+
+    /** Makes the user a member of the workspace with the role (adds them, or changes their role there). */
+    void member(String user, String workspace, String role) {
+        Response member = admin.put("/api/admin/workspaces/" + workspace + "/members/" + user, Map.of("role", role));
+        assertThat(member.status()).as(member.raw().body()).isEqualTo(200);
     }
 
     /** A web session's token, as the web app gets it when the user signs in. */

@@ -184,6 +184,8 @@ class SingleSignOnIT {
         assertThat(me.status()).as(me.raw().body()).isEqualTo(200);
         assertThat(me.body().path("name").asText()).isEqualTo("carol");
         assertThat(me.body().path("role").asText()).isEqualTo("VIEWER");
+        // and a member of the default workspace with the default role, where everybody starts
+        assertThat(me.body().path("workspaces")).isEqualTo(Api.JSON.valueToTree(Map.of("default", "VIEWER")));
         // a VIEWER may keep tokens of their own
         assertThat(commands(token).get("/api/tokens").status()).isEqualTo(200);
         assertRoleRequired(queries(token).get("/actuator/metrics"), "ADMIN");

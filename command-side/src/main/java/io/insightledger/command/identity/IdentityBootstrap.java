@@ -1,5 +1,6 @@
 package io.insightledger.command.identity;
 
+import io.insightledger.events.EventMetadata;
 import io.insightledger.platform.identity.ApiTokens;
 import io.insightledger.platform.identity.IdentityProperties;
 import io.insightledger.platform.identity.UserAccounts;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 /**
  * The first ADMIN. An installation without any enabled ADMIN creates the configured one at start-up (its password
@@ -44,8 +46,9 @@ class IdentityBootstrap implements InitializingBean {
                         + "(and optionally INSIGHT_ADMIN_NAME, default admin) for the first start: it creates that "
                         + "ADMIN, who then manages every other user.");
             }
-            if (users.create(bootstrap.name(), Role.ADMIN, null, null, passwords.encode(bootstrap.password()))
-                    != UserAccounts.Creation.CREATED) {
+            // an ADMIN of the installation, and of default: where everything lives until other workspaces exist
+            if (users.create(bootstrap.name(), Role.ADMIN, null, null, passwords.encode(bootstrap.password()),
+                    Map.of(EventMetadata.DEFAULT_WORKSPACE, Role.ADMIN)) != UserAccounts.Creation.CREATED) {
                 throw new IllegalStateException("This installation has no enabled ADMIN, and a user named "
                         + bootstrap.name() + " exists already (disabled, or not an ADMIN); set INSIGHT_ADMIN_NAME to "
                         + "a new name for the first start");

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
+import java.util.Map;
 
 /** The bodies of the identity endpoints. */
 final class IdentityRequests {
@@ -23,10 +24,16 @@ final class IdentityRequests {
                          @NotBlank @Size(max = 128) String password) {
     }
 
+    /**
+     * @param workspaces the workspaces the user becomes a member of, each with a role; when not given, {@code default}
+     *                   with {@code role} (before workspaces, a user's role applied to everything, which now lives
+     *                   there); when given, even empty, exactly those
+     */
     record CreateUserRequest(@NotBlank @Pattern(regexp = UserAccounts.NAME_RULE) String name,
                              @NotNull Role role,
                              @NotBlank String password,
-                             @Email @Size(max = 254) String email) {
+                             @Email @Size(max = 254) String email,
+                             Map<String, @NotNull Role> workspaces) {
     }
 
     record ChangeRoleRequest(@NotNull Role role) {

@@ -1,6 +1,8 @@
 package io.insightledger.command.identity;
 
 import io.insightledger.platform.identity.ApiTokens.IssuedToken;
+import io.insightledger.platform.identity.Memberships;
+import io.insightledger.platform.identity.TokenScope;
 import io.insightledger.platform.security.CallerAuthentication;
 import io.insightledger.platform.security.OpenToAnyone;
 import io.insightledger.platform.security.Role;
@@ -22,6 +24,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Signing in with a password, for the web app: it keeps the session's token on the server and relays it to the APIs
@@ -44,15 +48,25 @@ class SignInController {
              "detail": "Too many failed attempts; try again in 4 s", "retryAfterSeconds": 4}""";
 
     private final UserAdministration administration;
+    private final Memberships memberships;
 
-    SignInController(UserAdministration administration) {
+    SignInController(UserAdministration administration, Memberships memberships) {
         this.administration = administration;
+        this.memberships = memberships;
     }
 
     record Session(String token, Instant expiresAt, Me user) {
     }
 
-    record Me(String name, Role role, String scope) {
+    /**
+     * @param role       their own role: ADMIN administers the installation, and means nothing inside a workspace
+     * @param workspaces the workspaces they are a member of, with the role they act with in each
+     */
+    record Me(String name, Role role, String scope, Map<String, Role> workspaces) {
+
+        Me {
+            workspaces = new TreeMap<>(workspaces);
+        }
     }
 
     @Operation(summary = "Sign in with a password", description = """
@@ -74,7 +88,8 @@ class SignInController {
     Session signIn(@Valid @RequestBody IdentityRequests.SignInRequest request, HttpServletRequest http) {
         IssuedToken issued = administration.signIn(request.name(), request.password(), http.getRemoteAddr());
         return new Session(issued.secret(), issued.token().expiresAt(),
-                new Me(request.name(), administration.existing(request.name()).role(), "SESSION"));
+                new Me(request.name(), administration.existing(request.name()).role(), TokenScope.SESSION.name(),
+                        memberships.of(request.name(), TokenScope.SESSION)));
     }
 
     @Operation(summary = "Sign out", description = """
@@ -89,12 +104,14 @@ class SignInController {
     }
 
     @Operation(summary = "Who am I", description = """
-            The name and role the credential of this request acts with, and its scope: a READ token acts as a \
-            VIEWER whatever its owner's role.""")
+            The name and own role the credential of this request acts with, its scope, and the workspaces the \
+            caller is a member of with the role they act with in each: a READ token acts as a VIEWER everywhere, \
+            whatever its owner's roles. A membership change shows here within the token re-check time.""")
     @ApiResponse(responseCode = "200", description = "The caller")
     @GetMapping("/api/me")
     @RoleRequired(Role.VIEWER)
     Me me(CallerAuthentication caller) {
-        return new Me(caller.getName(), caller.caller().role().orElseThrow(), caller.caller().scope().name());
+        return new Me(caller.getName(), caller.caller().role().orElseThrow(), caller.caller().scope().name(),
+                caller.caller().workspaces());
     }
 }

@@ -1,6 +1,7 @@
 package io.insightledger.command.identity;
 
 import io.insightledger.command.system.RuleViolationException;
+import io.insightledger.events.EventMetadata;
 import io.insightledger.platform.identity.ApiTokens;
 import io.insightledger.platform.identity.ApiTokens.ApiToken;
 import io.insightledger.platform.identity.ApiTokens.IssuedToken;
@@ -9,6 +10,7 @@ import io.insightledger.platform.identity.IdentityProperties;
 import io.insightledger.platform.identity.TokenScope;
 import io.insightledger.platform.identity.UserAccount;
 import io.insightledger.platform.identity.UserAccounts;
+import io.insightledger.platform.identity.Workspaces;
 import io.insightledger.platform.security.Role;
 import io.insightledger.platform.security.SignInThrottle;
 import io.insightledger.platform.security.Throttled;
@@ -23,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +38,7 @@ class UserAdministration {
     static final Duration LONGEST_TOKEN_LIFETIME = Duration.ofDays(366);
 
     private final UserAccounts users;
+    private final Workspaces workspaces;
     private final ApiTokens tokens;
     private final PasswordEncoder passwords;
     private final SignInThrottle throttle;
@@ -44,9 +48,10 @@ class UserAdministration {
     /** Checked when the user is unknown, so that a wrong name takes as long as a wrong password. */
     private final String decoyHash;
 
-    UserAdministration(UserAccounts users, ApiTokens tokens, PasswordEncoder passwords, SignInThrottle throttle,
-                       IdentityProperties properties, MeterRegistry meters) {
+    UserAdministration(UserAccounts users, Workspaces workspaces, ApiTokens tokens, PasswordEncoder passwords,
+                       SignInThrottle throttle, IdentityProperties properties, MeterRegistry meters) {
         this.users = users;
+        this.workspaces = workspaces;
         this.tokens = tokens;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -83,7 +88,7 @@ class UserAdministration {
 
     UserAccount create(IdentityRequests.CreateUserRequest request) {
         UserAccounts.Creation creation = users.create(request.name(), request.role(), blankToNull(request.email()),
-                null, passwords.encode(checkedPassword(request.password())));
+                null, passwords.encode(checkedPassword(request.password())), memberships(request));
         if (creation == UserAccounts.Creation.NAME_TAKEN) {
             throw RuleViolationException.conflict("UserNameTaken", "A user named " + request.name() + " exists")
                     .concerning("name");
@@ -93,6 +98,19 @@ class UserAdministration {
                     .concerning("email");
         }
         return existing(request.name());
+    }
+
+    /** The workspaces a new user joins: those named, each existing, or else {@code default} with their role. */
+    private Map<String, Role> memberships(IdentityRequests.CreateUserRequest request) {
+        if (request.workspaces() == null) {
+            return Map.of(EventMetadata.DEFAULT_WORKSPACE, request.role());
+        }
+        request.workspaces().keySet().stream().filter(workspace -> !workspaces.exists(workspace)).findFirst()
+                .ifPresent(unknown -> {
+                    throw RuleViolationException.unprocessable("WorkspaceMustExist", "No workspace has the id "
+                            + unknown).concerning("workspaces");
+                });
+        return request.workspaces();
     }
 
     UserAccount changeRole(String name, Role role) {

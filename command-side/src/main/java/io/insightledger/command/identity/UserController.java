@@ -37,7 +37,13 @@ import java.util.List;
 class UserController {
 
     private static final String CREATE = """
-            {"name": "sam", "role": "CONTRIBUTOR", "password": "a long passphrase", "email": "sam@example.com"}""";
+            {"name": "sam", "role": "CONTRIBUTOR", "password": "a long passphrase", "email": "sam@example.com",
+             "workspaces": {"default": "VIEWER", "growth": "CONTRIBUTOR"}}""";
+    private static final String NO_WORKSPACE = """
+            {"type": "https://insight-ledger.io/problems/WorkspaceMustExist", "title": "WorkspaceMustExist",
+             "status": 422, "rule": "WorkspaceMustExist", "detail": "No workspace has the id growth",
+             "errors": [{"field": "workspaces", "rule": "WorkspaceMustExist",
+                         "message": "No workspace has the id growth"}]}""";
     private static final String LAST_ADMIN = """
             {"type": "https://insight-ledger.io/problems/AtLeastOneAdmin", "title": "AtLeastOneAdmin", "status": 409,
              "rule": "AtLeastOneAdmin", "detail": "admin is the last enabled ADMIN; make another ADMIN first"}""";
@@ -74,12 +80,18 @@ class UserController {
 
     @Operation(summary = "Add a user", description = """
             Adds a person with a role and a first password (12 characters to 72 bytes; they should change it). \
-            Names are lower-case letters, digits and . _ @ -.""",
+            Names are lower-case letters, digits and . _ @ -. `workspaces` makes them a member of exactly those \
+            workspaces, each with its role (`{}`: none yet); without it they join `default` with `role`, as before \
+            workspaces existed. Their own `role` only says whether they administer the installation (ADMIN).""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(CREATE))))
     @ApiResponse(responseCode = "201", description = "Added")
     @ApiResponse(responseCode = "409", description = "The name is taken (UserNameTaken)")
-    @ApiResponse(responseCode = "422", description = "The password is too short or too long (PasswordLength)")
+    @ApiResponse(responseCode = "422", description = """
+            The password is too short or too long (PasswordLength), or `workspaces` names a workspace that does not \
+            exist (WorkspaceMustExist)""",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    examples = @ExampleObject(NO_WORKSPACE)))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     UserAccount create(@Valid @RequestBody IdentityRequests.CreateUserRequest request) {

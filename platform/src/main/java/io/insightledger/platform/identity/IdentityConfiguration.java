@@ -31,13 +31,13 @@ public class IdentityConfiguration {
     }
 
     @Bean
-    UserAccounts userAccounts(IdentityDatabase database, IdentityHistory history) {
-        return new UserAccounts(database, history);
+    UserAccounts userAccounts(IdentityDatabase database, IdentityHistory history, Workspaces workspaces) {
+        return new UserAccounts(database, history, workspaces);
     }
 
     @Bean
-    Workspaces workspaces(IdentityDatabase database) {
-        return new Workspaces(database);
+    Workspaces workspaces(IdentityDatabase database, IdentityHistory history) {
+        return new Workspaces(database, history);
     }
 
     @Bean

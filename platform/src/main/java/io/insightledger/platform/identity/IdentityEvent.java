@@ -11,8 +11,13 @@ import java.util.UUID;
  */
 public sealed interface IdentityEvent {
 
-    /** The user the change concerns. */
+    /** The user the change concerns; null for a change to a workspace itself. */
     String user();
+
+    /** The workspace the change concerns; null for a change to a user alone. */
+    default String workspace() {
+        return null;
+    }
 
     record UserCreated(String user, Role role, String email, String subject) implements IdentityEvent {
     }
@@ -38,6 +43,31 @@ public sealed interface IdentityEvent {
     }
 
     record TokenRevoked(String user, UUID token) implements IdentityEvent {
+    }
+
+    record WorkspaceCreated(String workspace, String name, String description) implements IdentityEvent {
+
+        @Override
+        public String user() {
+            return null;
+        }
+    }
+
+    record WorkspaceRevised(String workspace, String name, String description) implements IdentityEvent {
+
+        @Override
+        public String user() {
+            return null;
+        }
+    }
+
+    record MemberAdded(String user, String workspace, Role role) implements IdentityEvent {
+    }
+
+    record MemberRoleChanged(String user, String workspace, Role from, Role to) implements IdentityEvent {
+    }
+
+    record MemberRemoved(String user, String workspace) implements IdentityEvent {
     }
 
     /** One event as it was recorded. */

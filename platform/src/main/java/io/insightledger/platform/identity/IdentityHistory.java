@@ -9,6 +9,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -43,21 +46,31 @@ public final class IdentityHistory {
     Instant append(IdentityEvent event) {
         Instant now = clock.instant();
         database.jdbc().sql("""
-                        insert into identity_event (user_name, type, revision, payload, actor, occurred_at, correlation_id)
-                        values (?, ?, ?, ?::jsonb, ?, ?, ?)""")
-                .params(event.user(), event.getClass().getSimpleName(), REVISION, write(event), actor(),
+                        insert into identity_event (user_name, workspace_id, type, revision, payload, actor, occurred_at,
+                            correlation_id)
+                        values (?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
+                .params(event.user(), event.workspace(), event.getClass().getSimpleName(), REVISION, write(event), actor(),
                         Timestamp.from(now), MDC.get(EventMetadata.CORRELATION_ID))
                 .update();
         return now;
     }
 
+    /** Everything that happened to the user, their memberships included. */
     public List<IdentityEvent.Recorded> of(String user) {
         return database.jdbc().sql("select * from identity_event where user_name = ? order by sequence")
-                .param(user).query((row, n) -> new IdentityEvent.Recorded(row.getLong("sequence"),
-                        row.getString("type"), row.getInt("revision"), read(row.getString("type"),
-                        row.getString("payload")), row.getString("actor"),
-                        row.getTimestamp("occurred_at").toInstant(), row.getString("correlation_id")))
-                .list();
+                .param(user).query(this::recorded).list();
+    }
+
+    /** Everything that happened to the workspace: created, revised, members added, changed and removed. */
+    public List<IdentityEvent.Recorded> ofWorkspace(String workspace) {
+        return database.jdbc().sql("select * from identity_event where workspace_id = ? order by sequence")
+                .param(workspace).query(this::recorded).list();
+    }
+
+    private IdentityEvent.Recorded recorded(ResultSet row, int n) throws SQLException {
+        return new IdentityEvent.Recorded(row.getLong("sequence"), row.getString("type"), row.getInt("revision"),
+                read(row.getString("type"), row.getString("payload")), row.getString("actor"),
+                row.getTimestamp("occurred_at").toInstant(), row.getString("correlation_id"));
     }
 
     /** Who held which role at {@code instant}, and whether they could sign in: the answer to an auditor. */
@@ -81,6 +94,33 @@ public final class IdentityHistory {
                     }
                 });
         return List.copyOf(users.values());
+    }
+
+    /** Who could act in the workspace at {@code instant}, with which role: "who could decide there on 1 March?" */
+    public List<MemberAsOf> membersAt(String workspace, Instant instant) {
+        Map<String, Role> members = new TreeMap<>();
+        database.jdbc().sql("""
+                        select type, payload from identity_event
+                        where workspace_id = ? and occurred_at <= ?
+                            and type in ('MemberAdded', 'MemberRoleChanged', 'MemberRemoved')
+                        order by sequence""")
+                .params(workspace, Timestamp.from(instant))
+                .query((row, n) -> read(row.getString("type"), row.getString("payload")))
+                .list()
+                .forEach(event -> {
+                    if (event instanceof IdentityEvent.MemberAdded added) {
+                        members.put(added.user(), added.role());
+                    } else if (event instanceof IdentityEvent.MemberRoleChanged changed) {
+                        members.put(changed.user(), changed.to());
+                    } else {
+                        members.remove(event.user());
+                    }
+                });
+        return members.entrySet().stream().map(member -> new MemberAsOf(member.getKey(), member.getValue())).toList();
+    }
+
+    /** A member of a workspace as they stood at an instant in the past. */
+    public record MemberAsOf(String user, Role role) {
     }
 
     /** A user as they stood at an instant in the past. */

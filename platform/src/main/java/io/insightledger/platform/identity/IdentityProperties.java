@@ -41,8 +41,11 @@ public record IdentityProperties(Database database,
      * @param defaultRole the role of a person the identity provider knows and the product does not yet
      * @param audience    when set, a JWT must name it in {@code aud}: tokens the provider issued for other
      *                    applications are refused
+     * @param defaultWorkspace the workspace such a newcomer becomes a member of, with {@code defaultRole}; empty:
+     *                    none, an ADMIN adds them where they belong
      */
-    public record Oidc(URI issuerUri, String rolesClaim, @DefaultValue("VIEWER") Role defaultRole, String audience) {
+    public record Oidc(URI issuerUri, String rolesClaim, @DefaultValue("VIEWER") Role defaultRole, String audience,
+                       @DefaultValue("default") String defaultWorkspace) {
 
         public boolean enabled() {
             return issuerUri != null && !issuerUri.toString().isBlank();

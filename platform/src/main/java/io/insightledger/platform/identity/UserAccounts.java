@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.RowMapper;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,10 +24,12 @@ public final class UserAccounts {
 
     private final IdentityDatabase database;
     private final IdentityHistory history;
+    private final Workspaces workspaces;
 
-    UserAccounts(IdentityDatabase database, IdentityHistory history) {
+    UserAccounts(IdentityDatabase database, IdentityHistory history, Workspaces workspaces) {
         this.database = database;
         this.history = history;
+        this.workspaces = workspaces;
     }
 
     /** The closest name that keeps {@link #NAME_RULE}: for names that come from elsewhere (an identity provider). */
@@ -79,7 +82,12 @@ public final class UserAccounts {
     /** What became of a new user. */
     public enum Creation { CREATED, NAME_TAKEN, EMAIL_TAKEN }
 
-    public Creation create(String name, Role role, String email, String subject, String passwordHash) {
+    /**
+     * A new user, a member of each of {@code memberships}' workspaces (which must exist) with the role given there, in
+     * one transaction: nobody sees them without the memberships they were made with.
+     */
+    public Creation create(String name, Role role, String email, String subject, String passwordHash,
+                           Map<String, Role> memberships) {
         return database.inTransaction(() -> {
             boolean emailTaken = email != null && database.jdbc()
                     .sql("select exists (select 1 from app_user where lower(email) = lower(?))").param(email)
@@ -95,6 +103,7 @@ public final class UserAccounts {
                 return Creation.NAME_TAKEN;
             }
             history.append(new IdentityEvent.UserCreated(name, role, email, subject));
+            memberships.forEach((workspace, inWorkspace) -> workspaces.addMember(name, workspace, inWorkspace));
             return Creation.CREATED;
         });
     }

@@ -8,6 +8,9 @@ import io.insightledger.platform.identity.Memberships;
 import io.insightledger.platform.identity.TokenScope;
 import io.insightledger.platform.identity.UserAccount;
 import io.insightledger.platform.identity.UserAccounts;
+import io.insightledger.platform.identity.Workspaces;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -16,6 +19,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -23,17 +27,23 @@ import java.util.stream.Stream;
 /**
  * Who a JWT from the company's identity provider stands for. The role comes from the configured claim when there is
  * one (the highest role it names); otherwise from the product's own user matched by subject, then by e-mail; a
- * person the product has never seen becomes a user with the default role, so that an ADMIN can find and promote them.
+ * person the product has never seen becomes a user with the default role, a member of the default workspace with it
+ * (both configured), so that an ADMIN can find and promote them.
  */
 final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 
+    private static final Logger log = LoggerFactory.getLogger(JwtCallers.class);
+
     private final UserAccounts users;
+    private final Workspaces workspaces;
     private final Memberships memberships;
     private final IdentityProperties.Oidc oidc;
     private final Cache<String, Caller> recent;
 
-    JwtCallers(UserAccounts users, Memberships memberships, IdentityProperties.Oidc oidc, Duration recheck) {
+    JwtCallers(UserAccounts users, Workspaces workspaces, Memberships memberships, IdentityProperties.Oidc oidc,
+               Duration recheck) {
         this.users = users;
+        this.workspaces = workspaces;
         this.memberships = memberships;
         this.oidc = oidc;
         this.recent = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(recheck).build();
@@ -77,8 +87,10 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
             if (users.find(name).isEmpty()) {
                 // an e-mail the product knows for someone else is not taken over: the newcomer goes without one
                 String email = verifiedEmail(jwt).orElse(null);
-                if (users.create(name, oidc.defaultRole(), email, subject, null) == UserAccounts.Creation.EMAIL_TAKEN) {
-                    users.create(name, oidc.defaultRole(), null, subject, null);
+                Map<String, Role> joins = newcomersWorkspace();
+                if (users.create(name, oidc.defaultRole(), email, subject, null, joins)
+                        == UserAccounts.Creation.EMAIL_TAKEN) {
+                    users.create(name, oidc.defaultRole(), null, subject, null, joins);
                 }
             }
             // created now, or by the other API answering the same person's first request at the same time
@@ -88,6 +100,20 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
             }
         }
         throw new InvalidBearerTokenException("No free user name for the JWT's subject");
+    }
+
+    /** The configured workspace with the default role, if it is configured and exists; else none. */
+    private Map<String, Role> newcomersWorkspace() {
+        String workspace = oidc.defaultWorkspace();
+        if (workspace == null || workspace.isBlank()) {
+            return Map.of();
+        }
+        if (!workspaces.exists(workspace)) {
+            log.warn("insight.identity.oidc.default-workspace names {}, which does not exist: a newcomer joins no "
+                    + "workspace", workspace);
+            return Map.of();
+        }
+        return Map.of(workspace, oidc.defaultRole());
     }
 
     /** The e-mail, if the identity provider vouches for it: an unverified one could be anybody's. */

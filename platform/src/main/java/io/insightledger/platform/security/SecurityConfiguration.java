@@ -4,6 +4,7 @@ import io.insightledger.platform.identity.ApiTokens;
 import io.insightledger.platform.identity.IdentityProperties;
 import io.insightledger.platform.identity.Memberships;
 import io.insightledger.platform.identity.UserAccounts;
+import io.insightledger.platform.identity.Workspaces;
 import io.insightledger.platform.web.CorrelationIdFilter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,9 +54,10 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProblems problems, SignInThrottle throttle,
-                                    BearerTokens apiTokens, UserAccounts users, Memberships memberships,
-                                    IdentityProperties identity, MeterRegistry meters) throws Exception {
-        AuthenticationManager credentials = credentials(apiTokens, users, memberships, identity);
+                                    BearerTokens apiTokens, UserAccounts users, Workspaces workspaces,
+                                    Memberships memberships, IdentityProperties identity, MeterRegistry meters)
+            throws Exception {
+        AuthenticationManager credentials = credentials(apiTokens, users, workspaces, memberships, identity);
         Counter badTokens = Counter.builder("insight.security.sign-in.failures").tag("credential", "token")
                 .description("Requests whose token was unknown, expired, revoked or not valid").register(meters);
         return http
@@ -94,7 +96,7 @@ public class SecurityConfiguration {
     }
 
     /** API tokens by their prefix; anything else is a JWT, when an identity provider is configured. */
-    private static AuthenticationManager credentials(BearerTokens apiTokens, UserAccounts users,
+    private static AuthenticationManager credentials(BearerTokens apiTokens, UserAccounts users, Workspaces workspaces,
                                                      Memberships memberships, IdentityProperties identity) {
         if (!identity.oidc().enabled()) {
             return apiTokens;
@@ -111,7 +113,7 @@ public class SecurityConfiguration {
             }
             return decoder;
         }));
-        jwts.setJwtAuthenticationConverter(new JwtCallers(users, memberships, identity.oidc(),
+        jwts.setJwtAuthenticationConverter(new JwtCallers(users, workspaces, memberships, identity.oidc(),
                 identity.tokenRecheck()));
         return authentication -> ((BearerTokenAuthenticationToken) authentication).getToken()
                 .startsWith(ApiTokens.PREFIX) ? apiTokens.authenticate(authentication)
