@@ -139,6 +139,9 @@ class WorkspaceIsolationIT {
                 .containsExactly(a.meeting());
         assertThat(queries.get("/api/hypotheses").body().path("items").findValuesAsText("workspace"))
                 .containsOnly(A);
+        // nor does B's name reach them: the directory lists their own workspaces only
+        assertThat(Api.as(running.system().commandUrl(), memberOfA).get("/api/workspaces").body()
+                .findValuesAsText("id")).containsExactly(A);
     }
 
     /** Counts and organisations over "all my workspaces" are A's figures exactly, whatever B holds. */

@@ -36,10 +36,17 @@ class WorkspaceAdministration {
     record Listed(String id, String name, String description, @JsonInclude(JsonInclude.Include.ALWAYS) Role role) {
     }
 
-    /** Every workspace: members see what they may do there, the others which ones exist to ask an ADMIN about. */
+    /**
+     * The caller's workspaces, with their role in each. Others' stay unnamed, as everything in them: an ADMIN of the
+     * installation, who manages them, sees every one (with no role where not a member).
+     */
     List<Listed> directory(Caller caller) {
-        return workspaces.all().stream().map(workspace -> new Listed(workspace.id(), workspace.name(),
-                workspace.description(), caller.roleIn(workspace.id()).orElse(null))).toList();
+        boolean administers = caller.role().filter(role -> role == Role.ADMIN).isPresent();
+        return workspaces.all().stream()
+                .filter(workspace -> administers || caller.roleIn(workspace.id()).isPresent())
+                .map(workspace -> new Listed(workspace.id(), workspace.name(), workspace.description(),
+                        caller.roleIn(workspace.id()).orElse(null)))
+                .toList();
     }
 
     Workspace create(WorkspaceRequests.CreateWorkspaceRequest request) {

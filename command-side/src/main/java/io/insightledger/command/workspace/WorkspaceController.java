@@ -68,10 +68,11 @@ class WorkspaceController {
         this.administration = administration;
     }
 
-    @Operation(summary = "List workspaces", description = """
-            Every workspace (id, name, description) with the caller's role there, or null where they are no \
-            member: the directory a contributor picks from when sharing a meeting, and where a newcomer sees whom \
-            to ask. An ADMIN of the installation is a member only where added.""")
+    @Operation(summary = "List your workspaces", description = """
+            The workspaces you are a member of (id, name, description), with your role in each: the ones a form may \
+            create in and a meeting may be shared with. Other teams' workspaces stay unnamed, like everything in \
+            them; ask an ADMIN for the id of one to share a meeting with. An ADMIN of the installation sees every \
+            workspace, with null as the role where not a member (an ADMIN is a member only where added).""")
     @ApiResponse(responseCode = "200", description = "The workspaces, by id")
     @GetMapping("/api/workspaces")
     @RoleRequired(Role.VIEWER)
