@@ -114,4 +114,33 @@ final class Identity {
     Api admin() {
         return admin;
     }
+
+    /** A problem+json answer of that status, naming the rule (unless {@code null}) and the field (unless null). */
+    static void assertProblem(Response response, int status, String rule, String field) {
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        if (rule != null) {
+            assertThat(response.body().path("title").asText()).isEqualTo(rule);
+        }
+        if (field != null) {
+            assertThat(response.body().path("errors").findValuesAsText("field")).as(response.raw().body())
+                    .containsExactly(field);
+        }
+    }
+
+    /** An instant strictly between the change before and the one after, for questions about the past. */
+    static Instant between() {
+        pause();
+        Instant now = Instant.now();
+        pause();
+        return now;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -57,19 +57,19 @@ class UserAdministrationIT {
     @Test
     void everyChangeIsInTheUsersHistoryWithItsActorAndTime() {
         User user = identity.user("history", "VIEWER");
-        Instant asViewer = between();
+        Instant asViewer = Identity.between();
         assertThat(admin.put("/api/admin/users/" + user.name() + "/role", Map.of("role", "CONTRIBUTOR")).status())
                 .isEqualTo(200);
-        Instant asContributor = between();
+        Instant asContributor = Identity.between();
         String correlationId = "promotion-" + UUID.randomUUID();
         Response promoted = admin.putWithHeader("/api/admin/users/" + user.name() + "/role", Map.of("role", "DECIDER"),
                 "X-Correlation-Id", correlationId);
         assertThat(promoted.status()).isEqualTo(200);
         assertThat(promoted.body().path("role").asText()).isEqualTo("DECIDER");
-        Instant asDecider = between();
+        Instant asDecider = Identity.between();
         assertThat(admin.post("/api/admin/users/" + user.name() + "/disable", Map.of()).body().path("enabled")
                 .asBoolean()).isFalse();
-        Instant whileDisabled = between();
+        Instant whileDisabled = Identity.between();
         assertThat(admin.post("/api/admin/users/" + user.name() + "/enable", Map.of()).body().path("enabled")
                 .asBoolean()).isTrue();
         assertThat(admin.post("/api/admin/users/" + user.name() + "/password",
@@ -155,15 +155,15 @@ class UserAdministrationIT {
     void passwordsHaveAtLeastTwelveCharactersAndAtMost72Bytes() {
         Response tooShort = admin.post("/api/admin/users", Map.of("name", Identity.name("short"), "role", "VIEWER",
                 "password", "eleven char"));
-        assertRule(tooShort, 422, "PasswordLength", "password");
+        Identity.assertProblem(tooShort, 422, "PasswordLength", "password");
         // 24 three-byte characters: 24 characters but 72 bytes are fine, 25 are not (bcrypt would cut them)
         assertThat(admin.post("/api/admin/users", Map.of("name", Identity.name("long"), "role", "VIEWER",
                 "password", "€".repeat(24))).status()).isEqualTo(201);
-        assertRule(admin.post("/api/admin/users", Map.of("name", Identity.name("long"), "role", "VIEWER",
+        Identity.assertProblem(admin.post("/api/admin/users", Map.of("name", Identity.name("long"), "role", "VIEWER",
                 "password", "€".repeat(25))), 422, "PasswordLength", "password");
 
         User user = identity.user("short-reset", "VIEWER");
-        assertRule(admin.post("/api/admin/users/" + user.name() + "/password", Map.of("password", "too short")),
+        Identity.assertProblem(admin.post("/api/admin/users/" + user.name() + "/password", Map.of("password", "too short")),
                 422, "PasswordLength", "password");
         // the old password still works: nothing was changed
         assertThat(identity.signIn(user)).startsWith("il_");
@@ -172,7 +172,7 @@ class UserAdministrationIT {
     @Test
     void aUserNameIsTakenOnceAndFollowsItsPattern() {
         User user = identity.user("taken", "VIEWER");
-        assertRule(admin.post("/api/admin/users", Map.of("name", user.name(), "role", "ADMIN",
+        Identity.assertProblem(admin.post("/api/admin/users", Map.of("name", user.name(), "role", "ADMIN",
                 "password", Identity.PASSWORD)), 409, "UserNameTaken", "name");
         // the first user is unchanged
         assertThat(admin.get("/api/admin/users/" + user.name() + "/history").body().findValuesAsText("type"))
@@ -194,31 +194,22 @@ class UserAdministrationIT {
     @Test
     void theLastEnabledAdminCanBeNeitherDemotedNorDisabled() {
         String demo = RunningSystem.USER;
-        assertRule(admin.put("/api/admin/users/" + demo + "/role", Map.of("role", "DECIDER")), 409,
+        Identity.assertProblem(admin.put("/api/admin/users/" + demo + "/role", Map.of("role", "DECIDER")), 409,
                 "AtLeastOneAdmin", null);
-        assertRule(admin.post("/api/admin/users/" + demo + "/disable", Map.of()), 409, "AtLeastOneAdmin", null);
+        Identity.assertProblem(admin.post("/api/admin/users/" + demo + "/disable", Map.of()), 409, "AtLeastOneAdmin", null);
 
         // a disabled ADMIN is no ADMIN to manage the installation
         User second = identity.user("second-admin", "ADMIN");
         assertThat(admin.post("/api/admin/users/" + second.name() + "/disable", Map.of()).status()).isEqualTo(200);
-        assertRule(admin.put("/api/admin/users/" + demo + "/role", Map.of("role", "VIEWER")), 409,
+        Identity.assertProblem(admin.put("/api/admin/users/" + demo + "/role", Map.of("role", "VIEWER")), 409,
                 "AtLeastOneAdmin", null);
         // while another enabled ADMIN remains, an ADMIN may be demoted: the second, not the demo user the tests need
         assertThat(admin.post("/api/admin/users/" + second.name() + "/enable", Map.of()).status()).isEqualTo(200);
         Response demoted = admin.put("/api/admin/users/" + second.name() + "/role", Map.of("role", "VIEWER"));
         assertThat(demoted.status()).isEqualTo(200);
         assertThat(demoted.body().path("role").asText()).isEqualTo("VIEWER");
-        assertRule(admin.post("/api/admin/users/" + demo + "/disable", Map.of()), 409, "AtLeastOneAdmin", null);
+        Identity.assertProblem(admin.post("/api/admin/users/" + demo + "/disable", Map.of()), 409, "AtLeastOneAdmin", null);
         assertThat(admin.get("/api/me").body().path("role").asText()).isEqualTo("ADMIN");
-    }
-
-    private static void assertRule(Response response, int status, String rule, String field) {
-        assertThat(response.status()).as(response.raw().body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body().path("title").asText()).isEqualTo(rule);
-        if (field != null) {
-            assertThat(response.body().path("errors").findValuesAsText("field")).containsExactly(field);
-        }
     }
 
     private String roleAt(User user, Instant instant) {
@@ -231,22 +222,6 @@ class UserAdministrationIT {
         return answer.body().findParents("name").stream()
                 .filter(held -> held.path("name").asText().equals(user.name()))
                 .findFirst().orElse(Api.JSON.missingNode());
-    }
-
-    /** An instant strictly between the change before and the one after. */
-    private static Instant between() {
-        pause();
-        Instant now = Instant.now();
-        pause();
-        return now;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private Api anonymous() {

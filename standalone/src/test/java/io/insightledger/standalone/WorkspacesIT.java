@@ -89,15 +89,15 @@ class WorkspacesIT {
     void theHistoryListsEveryChangeWithItsActorTimeAndCorrelationId() {
         String workspace = identity.workspace("history");
         User sam = identity.user("sam", "CONTRIBUTOR", Map.of());
-        Instant beforeSam = between();
+        Instant beforeSam = Identity.between();
         String correlationId = "membership-" + UUID.randomUUID();
         assertThat(admin.putWithHeader("/api/admin/workspaces/" + workspace + "/members/" + sam.name(),
                 Map.of("role", "VIEWER"), "X-Correlation-Id", correlationId).status()).isEqualTo(200);
-        Instant asViewer = between();
+        Instant asViewer = Identity.between();
         identity.member(sam.name(), workspace, "DECIDER");
         // the same role again is no change
         identity.member(sam.name(), workspace, "DECIDER");
-        Instant asDecider = between();
+        Instant asDecider = Identity.between();
         assertThat(admin.put("/api/admin/workspaces/" + workspace, Map.of("name", "Renamed", "description",
                 "Now with a description")).body().path("name").asText()).isEqualTo("Renamed");
         assertThat(admin.delete("/api/admin/workspaces/" + workspace + "/members/" + sam.name()).status())
@@ -124,7 +124,7 @@ class WorkspacesIT {
         assertThat(membersAt(workspace, asViewer)).isEqualTo(Map.of(sam.name(), "VIEWER"));
         assertThat(membersAt(workspace, asDecider)).isEqualTo(Map.of(sam.name(), "DECIDER"));
         assertThat(membersAt(workspace, Instant.now())).isEmpty();
-        assertProblem(admin.get("/api/admin/workspaces/nowhere-" + UUID.randomUUID().toString().substring(0, 8)
+        Identity.assertProblem(admin.get("/api/admin/workspaces/nowhere-" + UUID.randomUUID().toString().substring(0, 8)
                 + "/history"), 404, "WorkspaceMustExist", null);
     }
 
@@ -157,37 +157,37 @@ class WorkspacesIT {
                 Map.of("id", "x", "name", "A"),
                 Map.of("id", "-leading", "name", "A"),
                 Map.of("id", "a".repeat(41), "name", "A"))) {
-            assertProblem(admin.post("/api/admin/workspaces", invalid), 400, null, "id");
+            Identity.assertProblem(admin.post("/api/admin/workspaces", invalid), 400, null, "id");
         }
         String unused = Identity.name("unused");
-        assertProblem(admin.post("/api/admin/workspaces", Map.of("id", unused, "name", " ")), 400, null, "name");
-        assertProblem(admin.post("/api/admin/workspaces", Map.of("id", unused, "name", "n".repeat(101))), 400, null,
+        Identity.assertProblem(admin.post("/api/admin/workspaces", Map.of("id", unused, "name", " ")), 400, null, "name");
+        Identity.assertProblem(admin.post("/api/admin/workspaces", Map.of("id", unused, "name", "n".repeat(101))), 400, null,
                 "name");
-        assertProblem(admin.post("/api/admin/workspaces", Map.of("id", unused, "name", "A",
+        Identity.assertProblem(admin.post("/api/admin/workspaces", Map.of("id", unused, "name", "A",
                 "description", "d".repeat(1001))), 400, null, "description");
         assertThat(admin.get("/api/workspaces").body().findValuesAsText("id")).doesNotContain(unused);
 
         String workspace = identity.workspace("taken");
-        assertProblem(admin.post("/api/admin/workspaces", Map.of("id", workspace, "name", "Another")), 409,
+        Identity.assertProblem(admin.post("/api/admin/workspaces", Map.of("id", workspace, "name", "Another")), 409,
                 "WorkspaceIdTaken", "id");
-        assertProblem(admin.put("/api/admin/workspaces/" + workspace, Map.of("name", "")), 400, null, "name");
+        Identity.assertProblem(admin.put("/api/admin/workspaces/" + workspace, Map.of("name", "")), 400, null, "name");
         User kim = identity.user("kim", "VIEWER", Map.of());
-        assertProblem(admin.put("/api/admin/workspaces/" + workspace + "/members/" + kim.name(),
+        Identity.assertProblem(admin.put("/api/admin/workspaces/" + workspace + "/members/" + kim.name(),
                 Map.of("role", "OWNER")), 400, null, "role");
-        assertProblem(admin.put("/api/admin/workspaces/" + workspace + "/members/nobody-" + unused,
+        Identity.assertProblem(admin.put("/api/admin/workspaces/" + workspace + "/members/nobody-" + unused,
                 Map.of("role", "VIEWER")), 404, "UserNotFound", null);
-        assertProblem(admin.put("/api/admin/workspaces/" + unused + "/members/" + kim.name(),
+        Identity.assertProblem(admin.put("/api/admin/workspaces/" + unused + "/members/" + kim.name(),
                 Map.of("role", "VIEWER")), 404, "WorkspaceMustExist", null);
-        assertProblem(admin.delete("/api/admin/workspaces/" + unused + "/members/" + kim.name()), 404,
+        Identity.assertProblem(admin.delete("/api/admin/workspaces/" + unused + "/members/" + kim.name()), 404,
                 "WorkspaceMustExist", null);
-        assertProblem(admin.put("/api/admin/workspaces/" + unused, Map.of("name", "A")), 404, "WorkspaceMustExist",
+        Identity.assertProblem(admin.put("/api/admin/workspaces/" + unused, Map.of("name", "A")), 404, "WorkspaceMustExist",
                 null);
         assertThat(admin.get("/api/admin/workspaces/" + workspace + "/history").body().findValuesAsText("type"))
                 .containsExactly("WorkspaceCreated");
         assertThat(admin.get("/api/admin/workspaces/" + workspace + "/members").body()).isEmpty();
 
         String newcomer = Identity.name("newcomer");
-        assertProblem(admin.post("/api/admin/users", Map.of("name", newcomer, "role", "VIEWER", "password",
+        Identity.assertProblem(admin.post("/api/admin/users", Map.of("name", newcomer, "role", "VIEWER", "password",
                 Identity.PASSWORD, "workspaces", Map.of(workspace, "VIEWER", unused, "VIEWER"))), 422,
                 "WorkspaceMustExist", "workspaces");
         assertThat(admin.get("/api/admin/users/" + newcomer + "/history").status()).isEqualTo(404);
@@ -223,31 +223,4 @@ class WorkspacesIT {
         return members;
     }
 
-    private static void assertProblem(Response response, int status, String rule, String field) {
-        assertThat(response.status()).as(response.raw().body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        if (rule != null) {
-            assertThat(response.body().path("title").asText()).isEqualTo(rule);
-        }
-        if (field != null) {
-            assertThat(response.body().path("errors").findValuesAsText("field")).as(response.raw().body())
-                    .containsExactly(field);
-        }
-    }
-
-    /** An instant strictly between the change before and the one after. */
-    private static Instant between() {
-        pause();
-        Instant now = Instant.now();
-        pause();
-        return now;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
