@@ -105,11 +105,13 @@ function sharing(m, path, owner, after) {
     : el('p', {class: 'muted'}, 'Only ' + workspaceName(m.workspace) + ' reads it.');
   const others = allWorkspaces().filter(w => w.id !== m.workspace && !shared.includes(w.id));
   let form = '';
-  if (owner && !m.retracted && others.length) {
-    const target = el('select', {id: 'share-workspace', 'data-field': 'workspace', required: true},
-      options(others.map(w => [w.id, w.name]), undefined, 'Choose a workspace'));
+  if (owner && !m.retracted) {
+    // other teams' workspaces are not listed to non-members: their id is typed, yours are offered
+    const target = el('input', {id: 'share-workspace', 'data-field': 'workspace', required: true,
+      list: 'share-workspaces', pattern: '[a-z0-9][a-z0-9-]{1,39}', placeholder: 'workspace id'});
+    const known = el('datalist', {id: 'share-workspaces'}, others.map(w => el('option', {value: w.id}, w.name)));
     form = el('form', {id: 'share', class: 'inline'}, field('Share with…', target,
-      'Its members read it and may cite it as evidence; they cannot change it'),
+      'Its members read it and may cite it as evidence; they cannot change it'), known,
       el('button', {type: 'submit', class: 'secondary'}, 'Share'));
     form.addEventListener('submit', async event => {
       event.preventDefault();
