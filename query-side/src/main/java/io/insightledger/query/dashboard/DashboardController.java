@@ -1,22 +1,29 @@
 package io.insightledger.query.dashboard;
 
 import io.insightledger.platform.security.Role;
-import io.insightledger.platform.security.RoleRequired;
+import io.insightledger.platform.security.WorkspaceRoleRequired;
 import io.insightledger.query.hypothesis.BoardRow;
 import io.insightledger.query.hypothesis.StoredStates;
 import io.insightledger.query.system.Period;
 import io.insightledger.query.system.ProjectionAdmin;
+import io.insightledger.query.system.ReadScope;
 import io.insightledger.query.system.ReadsProjections;
 import io.insightledger.query.system.RecentAnswers;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.sql.Timestamp;
@@ -33,10 +40,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@code GET /api/dashboard?from=&to=}: how the team is learning, over a period (the last 12 weeks by default). */
+/**
+ * {@code GET /api/dashboard?from=&to=}: how the team is learning, over a period (the last 12 weeks by default), from
+ * the records of the caller's workspaces only; a meeting shared with them counts for its own workspace.
+ */
 @RestController
 @RequestMapping("/api/dashboard")
-@RoleRequired(Role.VIEWER)
+@WorkspaceRoleRequired(Role.VIEWER)
 @Tag(name = "Dashboard", description = "How the team is learning, over a period")
 @ReadsProjections
 class DashboardController {
@@ -70,9 +80,13 @@ class DashboardController {
     private final StoredStates states;
     private final ProjectionAdmin projections;
     private final Duration staleAfter;
-    private final RecentAnswers<Period, Dashboard> recent;
+    /** What an answer is kept under: one workspace's dashboard is never another's. */
+    private record Asked(Period period, ReadScope scope) {
+    }
 
-    DashboardController(JdbcClient jdbc, StoredStates states, ProjectionAdmin projections,
+    private final RecentAnswers<Asked, Dashboard> recent;
+
+    DashboardController(@Qualifier("reads") JdbcClient jdbc, StoredStates states, ProjectionAdmin projections,
                         @Value("${insight.projections.stale-after}") Duration staleAfter) {
         this.jdbc = jdbc;
         this.states = states;
@@ -89,15 +103,23 @@ class DashboardController {
             Over a period (the last 12 weeks unless from and to are given): hypotheses by status, decisions and \
             meetings per week (weeks start on Monday, UTC), the median and the spread of days from proposal to \
             decision, which segments the meetings covered, and the hypotheses at risk or stale. An answer may be \
-            up to two seconds old.""")
+            up to two seconds old. Computed from your workspaces, or the one asked for: their hypotheses and \
+            decisions, their own meetings (not those shared with them: a meeting counts for its own workspace) and \
+            the evidence their hypotheses took.""")
     @ApiResponse(responseCode = "200", description = "The dashboard")
+    @ApiResponse(responseCode = "404", description = "You are no member of the workspace asked for",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    examples = @ExampleObject(ReadScope.UNKNOWN_WORKSPACE)))
     @GetMapping
-    Dashboard dashboard(@Valid @ParameterObject Period requested) {
+    Dashboard dashboard(@Valid @ParameterObject Period requested,
+                        @Parameter(description = ReadScope.WORKSPACE) @RequestParam(required = false)
+                        String workspace) {
+        ReadScope scope = ReadScope.of(workspace);
         projections.names().forEach(projections::requireReady);
-        return recent.get(requested, () -> compute(requested));
+        return recent.get(new Asked(requested, scope), () -> compute(requested, scope.array()));
     }
 
-    private Dashboard compute(Period requested) {
+    private Dashboard compute(Period requested, String[] workspaces) {
         Instant now = Instant.now();
         Instant to = requested.to() != null ? requested.to() : now;
         Instant from = requested.from() != null ? requested.from() : to.minus(DEFAULT_PERIOD);
@@ -107,7 +129,8 @@ class DashboardController {
         for (String status : List.of("OPEN", "VALIDATED", "INVALIDATED", "PARKED", "PIVOTED")) {
             byStatus.put(status, 0);
         }
-        jdbc.sql("SELECT status, count(*) FROM hypothesis_board GROUP BY status")
+        jdbc.sql("SELECT status, count(*) FROM hypothesis_board WHERE workspace_id = ANY(?) GROUP BY status")
+                .param(workspaces)
                 .query(rs -> {
                     byStatus.put(rs.getString(1), rs.getInt(2));
                 });
@@ -115,8 +138,9 @@ class DashboardController {
         Map<LocalDate, int[]> decisions = emptyWeeks(from, to, 3);
         jdbc.sql("""
                         SELECT date_trunc('week', decided_at AT TIME ZONE 'UTC')::date, outcome, count(*)
-                        FROM decision_log WHERE decided_at >= ? AND decided_at < ? GROUP BY 1, 2""")
-                .params(period.fromOrEarliest(), period.toOrLatest())
+                        FROM decision_log WHERE workspace_id = ANY(?) AND decided_at >= ? AND decided_at < ?
+                        GROUP BY 1, 2""")
+                .params(workspaces, period.fromOrEarliest(), period.toOrLatest())
                 .query(rs -> {
                     int[] counts = decisions.computeIfAbsent(rs.getDate(1).toLocalDate(), week -> new int[3]);
                     counts[List.of("VALIDATED", "INVALIDATED", "PARKED").indexOf(rs.getString(2))] = rs.getInt(3);
@@ -125,17 +149,18 @@ class DashboardController {
         Double median = jdbc.sql("""
                         SELECT percentile_cont(0.5) WITHIN GROUP (
                                    ORDER BY extract(epoch FROM decided_at - proposed_at) / 86400)
-                        FROM decision_log WHERE decided_at >= ? AND decided_at < ?""")
-                .params(period.fromOrEarliest(), period.toOrLatest())
+                        FROM decision_log WHERE workspace_id = ANY(?) AND decided_at >= ? AND decided_at < ?""")
+                .params(workspaces, period.fromOrEarliest(), period.toOrLatest())
                 .query(Double.class).optional().orElse(null);
 
-        List<TimeToDecision> timeToDecision = timeToDecision(period);
+        List<TimeToDecision> timeToDecision = timeToDecision(period, workspaces);
 
         Map<LocalDate, int[]> meetings = emptyWeeks(from, to, 1);
         jdbc.sql("""
                         SELECT date_trunc('week', occurred_at AT TIME ZONE 'UTC')::date, count(*) FROM meeting
-                        WHERE NOT retracted AND occurred_at >= ? AND occurred_at < ? GROUP BY 1""")
-                .params(period.fromOrEarliest(), period.toOrLatest())
+                        WHERE workspace_id = ANY(?) AND NOT retracted AND occurred_at >= ? AND occurred_at < ?
+                        GROUP BY 1""")
+                .params(workspaces, period.fromOrEarliest(), period.toOrLatest())
                 .query(rs -> {
                     meetings.computeIfAbsent(rs.getDate(1).toLocalDate(), week -> new int[1])[0] = rs.getInt(2);
                 });
@@ -143,10 +168,11 @@ class DashboardController {
         List<SegmentCoverage> coverage = jdbc.sql("""
                         SELECT m.segment, count(DISTINCT m.meeting_id), count(DISTINCT m.organization),
                                count(DISTINCT e.evidence_id) FILTER (WHERE e.withdrawn_at IS NULL)
-                        FROM meeting m LEFT JOIN meeting_evidence e ON e.meeting_id = m.meeting_id
-                        WHERE NOT m.retracted AND m.occurred_at >= ? AND m.occurred_at < ?
+                        FROM meeting m
+                        LEFT JOIN meeting_evidence e ON e.meeting_id = m.meeting_id AND e.workspace_id = ANY(?)
+                        WHERE m.workspace_id = ANY(?) AND NOT m.retracted AND m.occurred_at >= ? AND m.occurred_at < ?
                         GROUP BY m.segment ORDER BY 2 DESC, 1""")
-                .params(period.fromOrEarliest(), period.toOrLatest())
+                .params(workspaces, workspaces, period.fromOrEarliest(), period.toOrLatest())
                 .query((rs, row) -> new SegmentCoverage(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
                 .list();
 
@@ -157,19 +183,20 @@ class DashboardController {
                 timeToDecision,
                 meetings.entrySet().stream().map(e -> new WeekOfMeetings(e.getKey(), e.getValue()[0])).toList(),
                 coverage,
-                board("at_risk", now),
-                board("status = 'OPEN' AND last_evidence_at < ?", now, Timestamp.from(now.minus(staleAfter))));
+                board(workspaces, "at_risk", now),
+                board(workspaces, "status = 'OPEN' AND last_evidence_at < ?", now,
+                        Timestamp.from(now.minus(staleAfter))));
     }
 
     private static final int[] DECISION_SPANS_IN_DAYS = {7, 30, 90, 180, 365};
 
     /** The period's decisions by how long they took from proposal: a week, a month, a quarter, half a year, a year, more. */
-    private List<TimeToDecision> timeToDecision(Period period) {
+    private List<TimeToDecision> timeToDecision(Period period, String[] workspaces) {
         int[] counts = new int[DECISION_SPANS_IN_DAYS.length + 1];
         jdbc.sql("""
                         SELECT extract(epoch FROM decided_at - proposed_at) / 86400 FROM decision_log
-                        WHERE decided_at >= ? AND decided_at < ?""")
-                .params(period.fromOrEarliest(), period.toOrLatest())
+                        WHERE workspace_id = ANY(?) AND decided_at >= ? AND decided_at < ?""")
+                .params(workspaces, period.fromOrEarliest(), period.toOrLatest())
                 .query(rs -> {
                     double days = rs.getDouble(1);
                     int span = 0;
@@ -188,9 +215,10 @@ class DashboardController {
         return spans;
     }
 
-    private List<BoardRow> board(String condition, Instant now, Object... params) {
-        return jdbc.sql("SELECT state FROM hypothesis_board WHERE " + condition
+    private List<BoardRow> board(String[] workspaces, String condition, Instant now, Object... params) {
+        return jdbc.sql("SELECT state FROM hypothesis_board WHERE workspace_id = ANY(?) AND " + condition
                         + " ORDER BY last_activity_at DESC LIMIT 50")
+                .param(workspaces)
                 .params(params)
                 .query((rs, row) -> BoardRow.of(states.read(rs.getString(1)).seenAt(now, staleAfter)))
                 .list();
