@@ -14,13 +14,19 @@ import io.insightledger.query.system.EventContext;
 import io.insightledger.query.system.NotFoundException;
 import io.insightledger.query.system.PageRequest;
 import io.insightledger.query.system.Period;
+import io.insightledger.platform.web.ProblemResponses;
+import io.insightledger.query.system.ProjectionAdmin;
 import io.insightledger.query.system.ProjectionDatabase;
 import io.insightledger.query.system.ReadScope;
+import io.insightledger.query.system.ReadYourWrites;
+import org.mockito.Mockito;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +38,9 @@ import static io.insightledger.query.system.ProjectionDatabase.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Meetings belong to their workspace and are read there and where they are shared: projected from the events, then
@@ -43,6 +52,7 @@ class MeetingWorkspacesTest {
 
     private static ProjectionDatabase database;
     private static MeetingReads reads;
+    private static MockMvc http;
 
     @BeforeAll
     static void project() throws Exception {
@@ -51,6 +61,9 @@ class MeetingWorkspacesTest {
         MeetingProjection projection = new MeetingProjection(database.owner(), database.writes(), json,
                 database.changes());
         reads = new MeetingReads(JdbcClient.create(database.reads()), json);
+        http = MockMvcBuilders.standaloneSetup(new MeetingQueryController(reads, Mockito.mock(ProjectionAdmin.class),
+                        Mockito.mock(ReadYourWrites.class)))
+                .setControllerAdvice(new ProblemResponses()).build();
 
         projection.on(recorded("m-pay", "payments"), at(0, "payments"));
         projection.on(recorded("m-risk", "risk"), at(0, "risk"));
@@ -171,6 +184,26 @@ class MeetingWorkspacesTest {
         assertThat(list("payments")).containsOnlyKeys("m-pay", "m-risk", "m-risk-again");
         assertThatThrownBy(() -> ReadScope.of("risk")).isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("No workspace is known under id risk");
+    }
+
+    /** Over HTTP: another workspace's meeting, or one no longer shared, answers exactly as an unknown id. */
+    @Test
+    void theApiAnswers404ForWhatTheCallerMayNotReadInTheShapeOfEvery404() throws Exception {
+        signIn("payments");
+
+        http.perform(get("/api/meetings/m-risk-ended")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.title").value("Not Found"))
+                .andExpect(jsonPath("$.detail").value("No meeting is known under id m-risk-ended"));
+        http.perform(get("/api/meetings/m-nowhere")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("No meeting is known under id m-nowhere"));
+        http.perform(get("/api/meetings").param("workspace", "risk")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("No workspace is known under id risk"));
+        http.perform(get("/api/meetings/m-risk")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.workspace").value("risk"))
+                .andExpect(jsonPath("$.sharedWith.length()").value(1))
+                .andExpect(jsonPath("$.sharedWith[0]").value("payments"));
+        http.perform(get("/api/meetings").param("workspace", "payments")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalItems").value(3));
     }
 
     @Test

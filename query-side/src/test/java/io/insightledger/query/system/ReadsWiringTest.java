@@ -1,0 +1,66 @@
+package io.insightledger.query.system;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import javax.sql.DataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reads pool comes beside the application's, not instead of it: whoever asks for a plain DataSource or JdbcClient
+ * (the projections) still writes as the application's user; only {@code @Qualifier("reads")} reads as insight_reader.
+ */
+@SpringBootTest(classes = ReadsWiringTest.Reads.class)
+class ReadsWiringTest {
+
+    private static final ProjectionDatabase DATABASE = new ProjectionDatabase();
+
+    @SpringBootConfiguration
+    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+            JdbcClientAutoConfiguration.class})
+    @Import(ReadsConfiguration.class)
+    static class Reads {
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry properties) {
+        String url = DATABASE.owner().sql("SELECT 'jdbc:postgresql://127.0.0.1:' || current_setting('port') || '/' "
+                + "|| current_database()").query(String.class).single();
+        properties.add("spring.datasource.url", () -> url);
+        properties.add("spring.datasource.username", () -> "postgres");
+        properties.add("spring.datasource.password", () -> "postgres");
+    }
+
+    @Autowired
+    DataSource application;
+    @Autowired
+    JdbcClient writes;
+    @Autowired
+    @Qualifier("reads")
+    JdbcClient reads;
+
+    @AfterAll
+    static void close() throws Exception {
+        DATABASE.close();
+    }
+
+    @Test
+    void theProjectionsKeepTheApplicationsPoolAndTheQueriesReadAsTheRestrictedRole() {
+        assertThat(application).isNotInstanceOf(CallerWorkspaces.class);
+        assertThat(writes.sql("SELECT current_user").query(String.class).single()).isEqualTo("postgres");
+        assertThat(reads.sql("SELECT current_user").query(String.class).single()).isEqualTo("insight_reader");
+    }
+}
