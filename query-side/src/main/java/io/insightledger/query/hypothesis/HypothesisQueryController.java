@@ -10,7 +10,6 @@ import io.insightledger.query.system.ProjectionAdmin;
 import io.insightledger.query.system.ReadScope;
 import io.insightledger.query.system.ReadsProjections;
 import io.insightledger.query.system.ReadYourWrites;
-import io.insightledger.query.system.RecentAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -23,7 +22,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,23 +64,18 @@ class HypothesisQueryController {
             {"type": "about:blank", "title": "Not Found", "status": 404,
              "detail": "No hypothesis is known under id h-rotation", "instance": "/api/hypotheses/h-rotation"}""";
 
-    private final JdbcClient jdbc;
-    private final StoredStates states;
+    private final StoredBoard board;
     private final HypothesisJournal journal;
     private final ProjectionAdmin projections;
     private final ReadYourWrites readYourWrites;
     private final Duration staleAfter;
-    private final RecentAnswers<BoardQuery.Sql, Long> totals;
 
-    HypothesisQueryController(@Qualifier("reads") JdbcClient jdbc, StoredStates states,
-                              @Qualifier("reads") HypothesisJournal journal,
+    HypothesisQueryController(StoredBoard board, @Qualifier("reads") HypothesisJournal journal,
                               ProjectionAdmin projections, ReadYourWrites readYourWrites,
                               @Value("${insight.projections.stale-after}") Duration staleAfter) {
-        this.jdbc = jdbc;
-        this.states = states;
+        this.board = board;
         this.journal = journal;
         this.projections = projections;
-        this.totals = new RecentAnswers<>(Duration.ofSeconds(1), projections::rebuildsEnded);
         this.readYourWrites = readYourWrites;
         this.staleAfter = staleAfter;
     }
@@ -109,24 +101,7 @@ class HypothesisQueryController {
         projections.requireReady(HypothesisProjection.NAME);
         query.sorting();
         Storable.requireQueryable("asOf", asOf);
-        return asOf == null ? boardNow(query, page, scope) : boardAsOf(query, page, asOf, scope);
-    }
-
-    private PageResponse<BoardRow> boardNow(BoardQuery query, PageRequest page, ReadScope scope) {
-        Instant now = Instant.now();
-        BoardQuery.Sql sql = query.sql(now.minus(staleAfter), scope);
-        List<Object> params = new ArrayList<>(sql.bound());
-        params.add(page.size());
-        params.add(page.offset());
-        List<BoardRow> rows = jdbc.sql("SELECT state FROM hypothesis_board WHERE " + sql.where()
-                        + " ORDER BY " + query.orderBy() + " LIMIT ? OFFSET ?")
-                .params(params)
-                .query((rs, row) -> BoardRow.of(states.read(rs.getString(1)).seenAt(now, staleAfter)))
-                .list();
-        // counting every matching row costs more than the page itself on a large board: a total is up to 2 s old
-        long total = totals.get(sql, () -> jdbc.sql("SELECT count(*) FROM hypothesis_board WHERE " + sql.where())
-                .params(sql.bound()).query(Long.class).single());
-        return PageResponse.of(rows, page, total);
+        return asOf == null ? board.page(query, page, scope) : boardAsOf(query, page, asOf, scope);
     }
 
     private PageResponse<BoardRow> boardAsOf(BoardQuery query, PageRequest page, Instant asOf, ReadScope scope) {
@@ -158,7 +133,7 @@ class HypothesisQueryController {
         Storable.requireQueryable("asOf", asOf);
         String[] workspaces = ReadScope.of(null).array();
         projections.requireReady(HypothesisProjection.NAME);
-        readYourWrites.awaitVersion(minVersion, () -> projectedVersion(id));
+        readYourWrites.awaitVersion(minVersion, () -> board.version(id, workspaces));
         if (asOf != null) {
             return journal.inOneSnapshot(() -> {
                 Map<String, MeetingFact> meetings = journal.meetingsCitedBy(id);
@@ -167,11 +142,7 @@ class HypothesisQueryController {
                 }
             }).orElseThrow(() -> new NotFoundException("hypothesis", id + " as of " + asOf));
         }
-        return jdbc.sql("SELECT state FROM hypothesis_board WHERE hypothesis_id = ? AND workspace_id = ANY(?)")
-                .params(id, workspaces)
-                .query((rs, row) -> states.read(rs.getString(1)).seenAt(Instant.now(), staleAfter))
-                .optional()
-                .orElseThrow(() -> new NotFoundException("hypothesis", id));
+        return board.state(id, workspaces).orElseThrow(() -> new NotFoundException("hypothesis", id));
     }
 
     @Operation(summary = "A hypothesis's timeline", description = """
@@ -185,7 +156,7 @@ class HypothesisQueryController {
                                                 @Parameter(description = ReadYourWrites.MIN_VERSION)
                                                 @RequestParam(required = false) Long minVersion) {
         projections.requireReady(HypothesisProjection.NAME);
-        readYourWrites.awaitVersion(minVersion, () -> projectedVersion(id));
+        readYourWrites.awaitVersion(minVersion, () -> board.version(id, ReadScope.of(null).array()));
         return history(id, page, History.TimelineItem::of);
     }
 
@@ -215,10 +186,5 @@ class HypothesisQueryController {
                         page, length);
             }
         });
-    }
-
-    private long projectedVersion(String id) {
-        return jdbc.sql("SELECT version FROM hypothesis_board WHERE hypothesis_id = ?")
-                .param(id).query(Long.class).optional().orElse(-1L);
     }
 }
