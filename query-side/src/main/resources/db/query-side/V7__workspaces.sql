@@ -49,16 +49,19 @@ CREATE INDEX decision_log_by_time ON decision_log (workspace_id, decided_at DESC
 
 -- The second wall: the query API reads as insight_reader, which sees only rows of the workspaces the connection names
 -- in insight.workspaces (comma-separated; unset or empty: none). Roles belong to the whole cluster, hence "if absent";
--- the application's user becomes a member so that it may SET ROLE to it (a superuser would bypass every policy).
+-- the application's user becomes a member so that it may SET ROLE to it (a superuser would bypass every policy). Where
+-- a DBA made the role and the membership beforehand, the application's user needs neither CREATEROLE nor ADMIN on it.
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'insight_reader') THEN
         CREATE ROLE insight_reader NOLOGIN;
     END IF;
+    IF NOT pg_has_role(current_user, 'insight_reader', 'SET') THEN
+        GRANT insight_reader TO CURRENT_USER;
+    END IF;
     EXECUTE format('GRANT USAGE ON SCHEMA %I TO insight_reader', current_schema());
 END
 $$;
-GRANT insight_reader TO CURRENT_USER;
 
 CREATE FUNCTION readable_workspaces() RETURNS TEXT[] LANGUAGE sql STABLE AS $$
     SELECT string_to_array(coalesce(current_setting('insight.workspaces', true), ''), ',')

@@ -20,8 +20,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A real PostgreSQL with the projection schema migrated, written to as the application does (its user is a
- * superuser, as in tests and the standalone launcher) and read through the reads pool exactly as configured.
+ * A real PostgreSQL with the projection schema migrated, written to as the application does and read through the
+ * reads pool exactly as configured. The application's user is a superuser, as in tests and the standalone launcher,
+ * or an ordinary owner of its database that may create roles, as a production installation may have it.
  */
 public final class ProjectionDatabase implements AutoCloseable {
 
@@ -30,13 +31,25 @@ public final class ProjectionDatabase implements AutoCloseable {
     private final CallerWorkspaces reads;
 
     public ProjectionDatabase() {
+        this(false);
+    }
+
+    public ProjectionDatabase(boolean ordinaryUser) {
         server = PostgresServer.start(null, 0);
+        String username = server.username();
+        if (ordinaryUser) {
+            username = "insight_app";
+            JdbcClient admin = JdbcClient.create(new DriverManagerDataSource(server.jdbcUrl("postgres"),
+                    server.username(), server.password()));
+            admin.sql("CREATE ROLE insight_app LOGIN CREATEROLE PASSWORD 'insight'").update();
+            admin.sql("CREATE DATABASE projections OWNER insight_app").update();
+        }
         String url = server.jdbcUrl("projections");
-        owner = new DriverManagerDataSource(url, server.username(), server.password());
+        owner = new DriverManagerDataSource(url, username, server.password());
         Flyway.configure().dataSource(owner).locations("classpath:db/query-side").load().migrate();
         DataSourceProperties properties = new DataSourceProperties();
         properties.setUrl(url);
-        properties.setUsername(server.username());
+        properties.setUsername(username);
         properties.setPassword(server.password());
         reads = (CallerWorkspaces) new ReadsConfiguration().readsDataSource(properties);
     }

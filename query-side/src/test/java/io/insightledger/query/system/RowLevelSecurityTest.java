@@ -128,6 +128,22 @@ class RowLevelSecurityTest {
                 .isInstanceOf(DataAccessException.class);
     }
 
+    /** Not only a superuser: an ordinary owner of the database migrates it and reads through the wall alike. */
+    @Test
+    void anOrdinaryApplicationUserMayActAsTheReaderToo() throws Exception {
+        try (ProjectionDatabase ordinary = new ProjectionDatabase(true)) {
+            meeting(ordinary.owner(), "m-a", "a");
+            meeting(ordinary.owner(), "m-b", "b");
+            JdbcClient restricted = JdbcClient.create(ordinary.reads());
+            signIn("b");
+
+            assertThat(ordinary.owner().sql("SELECT current_user").query(String.class).single())
+                    .isEqualTo("insight_app");
+            assertThat(restricted.sql("SELECT meeting_id FROM meeting").query(String.class).list())
+                    .containsExactly("m-b");
+        }
+    }
+
     private static void meeting(JdbcClient owner, String id, String workspace) {
         owner.sql("""
                         INSERT INTO meeting (meeting_id, title, occurred_at, organization, segment, channel, attendees,
