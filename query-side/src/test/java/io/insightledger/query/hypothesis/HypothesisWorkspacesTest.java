@@ -14,7 +14,11 @@ import io.insightledger.events.meeting.MeetingRecordedEvent;
 import io.insightledger.events.meeting.ObservationCapturedEvent;
 import io.insightledger.events.meeting.ObservationKind;
 import io.insightledger.query.system.EventContext;
+import io.insightledger.query.system.PageRequest;
+import io.insightledger.query.system.ProjectionAdmin;
 import io.insightledger.query.system.ProjectionDatabase;
+import io.insightledger.query.system.ReadScope;
+import org.mockito.Mockito;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +35,7 @@ import java.util.stream.Stream;
 
 import static io.insightledger.query.system.ProjectionDatabase.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A hypothesis, its journal, board row and decisions belong to its workspace; the meetings it cites keep theirs, and
@@ -43,6 +48,7 @@ class HypothesisWorkspacesTest {
 
     private static ProjectionDatabase database;
     private static HypothesisJournal reads;
+    private static StoredBoard board;
 
     @BeforeAll
     static void project() {
@@ -53,6 +59,8 @@ class HypothesisWorkspacesTest {
                 new HypothesisJournal(database.ownerPool(), database.writes(), json), json, database.changes(),
                 Duration.ofDays(30));
         reads = new HypothesisJournal(database.reads(), database.writes(), json);
+        board = new StoredBoard(JdbcClient.create(database.reads()), new StoredStates(json),
+                Mockito.mock(ProjectionAdmin.class), Duration.ofDays(30));
 
         projection.on(new MeetingRecordedEvent("m-risk", "Call with Acme", T0, "Acme", "bank", Channel.VIDEO,
                 List.of(), "", List.of(), "risk"));
@@ -128,6 +136,22 @@ class HypothesisWorkspacesTest {
 
         assertThat(reads.length("h-pay", PAYMENTS)).isEqualTo(3);
         assertThat(reads.allUpTo(T0.plusSeconds(1), PAYMENTS).get("h-pay")).hasSize(2);
+    }
+
+    @Test
+    void theBoardShowsEachMemberTheirWorkspacesHypothesesOnly() {
+        BoardQuery all = new BoardQuery(null, null, null, null, null, null, null, null, null);
+        PageRequest page = new PageRequest(0, 20);
+
+        signIn("payments", "risk");
+        assertThat(board.page(all, page, ReadScope.of(null)).items()).extracting(BoardRow::id, BoardRow::workspace)
+                .containsExactly(tuple("h-pay", "payments"));
+        assertThat(board.page(all, page, ReadScope.of("risk")).totalItems()).isZero();
+
+        signIn("risk");
+        assertThat(board.page(all, page, ReadScope.of(null)).items()).isEmpty();
+        assertThat(board.state("h-pay", new String[]{"risk"})).isEmpty();
+        assertThat(board.version("h-pay", PAYMENTS)).isEqualTo(-1);
     }
 
     private static EventContext at(long sequence, String workspace) {
