@@ -126,8 +126,8 @@ public final class HypothesisFold {
         Confidence.Explanation explanation = explain(at);
         return new HypothesisState(proposed.hypothesisId(), proposed.workspaceId(), title, statement,
                 proposed.category().name(), successCriteria, proposed.owner(), proposed.tags(), proposed.segments(),
-                proposed.parentId(), successorId, status, proposedAt, proposedBy, lastActivityAt, lastEvidenceAt, version,
-                (int) counting.stream().filter(e -> e.direction().equals("SUPPORTS")).count(),
+                proposed.parentId(), successorId, status, proposedAt, proposedBy, lastActivityAt, lastEvidenceAt,
+                version, (int) counting.stream().filter(e -> e.direction().equals("SUPPORTS")).count(),
                 (int) counting.stream().filter(e -> e.direction().equals("CONTRADICTS")).count(),
                 counting.stream().map(HypothesisState.Evidence::organization).filter(Objects::nonNull).distinct()
                         .sorted().toList(),

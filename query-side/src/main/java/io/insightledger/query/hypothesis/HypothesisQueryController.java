@@ -54,8 +54,8 @@ class HypothesisQueryController {
             An instant (ISO-8601, from 1900 to 9999): answer as things stood then, folded from the history, instead \
             of now.""";
     private static final String BOARD = """
-            {"items": [{"id": "h-rotation", "workspace": "payments", "title": "Keys rotate themselves", "status": "OPEN",
-                        "category": "DESIRABILITY", "owner": "sam", "tags": ["security"], "segments": ["bank"],
+            {"items": [{"id": "h-rotation", "workspace": "payments", "title": "Keys rotate themselves",
+                        "status": "OPEN", "category": "DESIRABILITY", "owner": "sam", "tags": ["security"], "segments": ["bank"],
                         "confidence": 0.72, "supportingCount": 3, "contradictingCount": 1, "organizationCount": 3,
                         "evidenceSegments": ["bank"], "flags": [], "proposedAt": "2026-02-02T09:00:00Z",
                         "lastActivityAt": "2026-03-02T10:05:00Z", "version": 5}],

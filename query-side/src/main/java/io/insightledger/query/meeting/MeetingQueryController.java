@@ -47,14 +47,15 @@ class MeetingQueryController {
      * @param sharedWith    see {@link MeetingView#sharedWith()}
      * @param evidenceCount citations from the caller's workspaces only
      */
-    record MeetingSummary(String id, String workspace, List<String> sharedWith, String title, Instant occurredAt, String organization, String segment,
-                          String channel, List<String> tags, int observationCount, int evidenceCount,
-                          boolean retracted) {
+    record MeetingSummary(String id, String workspace, List<String> sharedWith, String title, Instant occurredAt,
+                          String organization, String segment, String channel, List<String> tags,
+                          int observationCount, int evidenceCount, boolean retracted) {
     }
 
     /** A hypothesis the meeting served as evidence for, and the workspace of that hypothesis. */
-    record ServedAsEvidence(String hypothesisId, String workspace, String hypothesisTitle, String evidenceId, String observationId,
-                            String direction, String strength, Instant linkedAt, Instant withdrawnAt) {
+    record ServedAsEvidence(String hypothesisId, String workspace, String hypothesisTitle, String evidenceId,
+                            String observationId, String direction, String strength, Instant linkedAt,
+                            Instant withdrawnAt) {
     }
 
     private final MeetingReads reads;

@@ -56,7 +56,8 @@ class RowLevelSecurityTest {
             owner.sql("""
                             INSERT INTO meeting_evidence (meeting_id, hypothesis_id, evidence_id, direction, strength,
                                                           linked_at, workspace_id)
-                            VALUES (?, ?, 'e1', 'SUPPORTS', 'STRONG', now(), ?)""").params((Object[]) citation).update();
+                            VALUES (?, ?, 'e1', 'SUPPORTS', 'STRONG', now(), ?)""")
+                    .params((Object[]) citation).update();
         }
     }
 
