@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
+import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
@@ -21,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The reads pool comes beside the application's, not instead of it: whoever asks for a plain DataSource or JdbcClient
- * (the projections) still writes as the application's user; only {@code @Qualifier("reads")} reads as insight_reader.
+ * (the projections, the migrations) still gets the application's user; only {@code @Qualifier("reads")} reads as
+ * insight_reader.
  */
 @SpringBootTest(classes = ReadsWiringTest.Reads.class)
 class ReadsWiringTest {
@@ -30,7 +33,7 @@ class ReadsWiringTest {
 
     @SpringBootConfiguration
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-            JdbcClientAutoConfiguration.class})
+            JdbcClientAutoConfiguration.class, FlywayAutoConfiguration.class})
     @Import(ReadsConfiguration.class)
     static class Reads {
     }
@@ -42,6 +45,7 @@ class ReadsWiringTest {
         properties.add("spring.datasource.url", () -> url);
         properties.add("spring.datasource.username", () -> "postgres");
         properties.add("spring.datasource.password", () -> "postgres");
+        properties.add("spring.flyway.locations", () -> "classpath:db/query-side");
     }
 
     @Autowired
@@ -51,6 +55,8 @@ class ReadsWiringTest {
     @Autowired
     @Qualifier("reads")
     JdbcClient reads;
+    @Autowired
+    Flyway flyway;
 
     @AfterAll
     static void close() throws Exception {
@@ -60,6 +66,7 @@ class ReadsWiringTest {
     @Test
     void theProjectionsKeepTheApplicationsPoolAndTheQueriesReadAsTheRestrictedRole() {
         assertThat(application).isNotInstanceOf(CallerWorkspaces.class);
+        assertThat(flyway.getConfiguration().getDataSource()).isSameAs(application);
         assertThat(writes.sql("SELECT current_user").query(String.class).single()).isEqualTo("postgres");
         assertThat(reads.sql("SELECT current_user").query(String.class).single()).isEqualTo("insight_reader");
     }
