@@ -2,6 +2,7 @@ package io.insightledger.query.hypothesis;
 
 import io.insightledger.platform.web.InvalidInputException;
 import io.insightledger.query.system.PageRequest;
+import io.insightledger.query.system.ReadScope;
 import io.swagger.v3.oas.annotations.Parameter;
 
 import java.sql.Timestamp;
@@ -60,12 +61,21 @@ public record BoardQuery(@Parameter(description = "Only hypotheses in this statu
         return "asc".equalsIgnoreCase(order);
     }
 
-    record Sql(String where, List<Object> params) {
+    /** A value, workspaces included, so that a total counted for one scope is never shown to another. */
+    record Sql(String where, List<Object> params, ReadScope scope) {
+
+        /** The parameters of {@link #where}, the workspaces first. */
+        List<Object> bound() {
+            List<Object> bound = new ArrayList<>();
+            bound.add(scope.array());
+            bound.addAll(params);
+            return bound;
+        }
     }
 
     /** @param staleBefore an open hypothesis whose last evidence is older than this is STALE */
-    Sql sql(Instant staleBefore) {
-        List<String> conditions = new ArrayList<>(List.of("TRUE"));
+    Sql sql(Instant staleBefore, ReadScope scope) {
+        List<String> conditions = new ArrayList<>(List.of("workspace_id = ANY(?)"));
         List<Object> params = new ArrayList<>();
         if (status != null) {
             conditions.add("status = ?");
@@ -102,7 +112,7 @@ public record BoardQuery(@Parameter(description = "Only hypotheses in this statu
             conditions.add("status = 'OPEN' AND last_evidence_at < ?");
             params.add(Timestamp.from(staleBefore));
         }
-        return new Sql(String.join(" AND ", conditions), params);
+        return new Sql(String.join(" AND ", conditions), params, scope);
     }
 
     String orderBy() {

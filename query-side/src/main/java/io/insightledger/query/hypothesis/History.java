@@ -30,11 +30,11 @@ final class History {
 
     /** One item of the timeline: the step, and the confidence it left. */
     record TimelineItem(long sequenceNumber, String type, Instant occurredAt, String actor, String correlationId,
-                        String summary, double confidence) {
+                        String summary, double confidence, String workspace) {
 
         static TimelineItem of(Step step) {
             return new TimelineItem(step.sequenceNumber(), step.type(), step.occurredAt(), step.actor(),
-                    step.correlationId(), step.summary(), step.state().confidence());
+                    step.correlationId(), step.summary(), step.state().confidence(), step.state().workspace());
         }
     }
 

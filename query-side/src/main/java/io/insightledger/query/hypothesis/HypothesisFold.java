@@ -124,10 +124,10 @@ public final class HypothesisFold {
         List<HypothesisState.Evidence> items = evidence.values().stream().map(linked -> item(linked, at)).toList();
         List<HypothesisState.Evidence> counting = items.stream().filter(HypothesisState.Evidence::counts).toList();
         Confidence.Explanation explanation = explain(at);
-        return new HypothesisState(proposed.hypothesisId(), title, statement, proposed.category().name(),
-                successCriteria, proposed.owner(), proposed.tags(), proposed.segments(), proposed.parentId(),
-                successorId, status, proposedAt, proposedBy, lastActivityAt, lastEvidenceAt, version,
-                (int) counting.stream().filter(e -> e.direction().equals("SUPPORTS")).count(),
+        return new HypothesisState(proposed.hypothesisId(), proposed.workspaceId(), title, statement,
+                proposed.category().name(), successCriteria, proposed.owner(), proposed.tags(), proposed.segments(),
+                proposed.parentId(), successorId, status, proposedAt, proposedBy, lastActivityAt, lastEvidenceAt,
+                version, (int) counting.stream().filter(e -> e.direction().equals("SUPPORTS")).count(),
                 (int) counting.stream().filter(e -> e.direction().equals("CONTRADICTS")).count(),
                 counting.stream().map(HypothesisState.Evidence::organization).filter(Objects::nonNull).distinct()
                         .sorted().toList(),

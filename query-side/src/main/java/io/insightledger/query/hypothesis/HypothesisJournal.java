@@ -7,8 +7,7 @@ import io.insightledger.query.system.BatchedWrites;
 import io.insightledger.query.system.EventContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,9 +32,10 @@ import static io.insightledger.query.system.SqlValues.timestamp;
 
 /**
  * Each hypothesis's own events in order, and the meetings its evidence points at: what {@link HypothesisFold} folds.
- * Payloads are kept as the newest revision's JSON (the Kafka reader upcasts them on arrival).
+ * Payloads are kept as the newest revision's JSON (the Kafka reader upcasts them on arrival). The projection keeps it
+ * through the application's pool; the query API reads it through the reads pool, which shows only the caller's
+ * workspaces (see {@link JournalConfiguration}).
  */
-@Component
 public class HypothesisJournal {
 
     private static final String EVENT_PACKAGE = "io.insightledger.events.";
@@ -48,12 +48,12 @@ public class HypothesisJournal {
     private final BatchedWrites writes;
     private final ObjectMapper json;
 
-    HypothesisJournal(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
-                      BatchedWrites writes, ObjectMapper json) {
-        this.jdbc = jdbc;
+    HypothesisJournal(DataSource dataSource, BatchedWrites writes, ObjectMapper json) {
+        this.jdbc = JdbcClient.create(dataSource);
         this.streaming = new JdbcTemplate(dataSource);
         streaming.setFetchSize(FETCH_SIZE);
-        this.snapshots = new TransactionTemplate(transactions);
+        // joins the projection's transaction where there is one: it binds the same pool
+        this.snapshots = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         snapshots.setReadOnly(true);
         // the length counted, the meetings and the entries read then all come from one moment of the journal
         snapshots.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -67,11 +67,12 @@ public class HypothesisJournal {
         try {
             writes.later("""
                             INSERT INTO hypothesis_journal (hypothesis_id, sequence_number, event_type, occurred_at,
-                                                            actor, correlation_id, meeting_id, payload)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
+                                                            actor, correlation_id, meeting_id, payload,
+                                                            workspace_id)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""",
                     hypothesisId, context.sequenceNumber(), event.getClass().getName(),
                     timestamp(context.occurredAt()), context.actor(), context.correlationId(), meetingId,
-                    json.writeValueAsString(event));
+                    json.writeValueAsString(event), context.workspace());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,21 +86,24 @@ public class HypothesisJournal {
         return snapshots.execute(status -> reading.get());
     }
 
-    /** How many events the hypothesis has; 0 for one never proposed. */
-    long length(String hypothesisId) {
-        return jdbc.sql("SELECT count(*) FROM hypothesis_journal WHERE hypothesis_id = ?")
-                .param(hypothesisId).query(Long.class).single();
+    /** How many events the hypothesis has; 0 for one never proposed, or of a workspace out of scope. */
+    long length(String hypothesisId, String[] workspaces) {
+        return jdbc.sql("SELECT count(*) FROM hypothesis_journal WHERE hypothesis_id = ? AND workspace_id = ANY(?)")
+                .params(hypothesisId, workspaces).query(Long.class).single();
     }
 
     /**
      * The hypothesis's events in order, up to an instant ({@code null}: all of them), read as the stream is consumed
-     * and no further: close it. They stream only {@link #inOneSnapshot in one snapshot}.
+     * and no further: close it. They stream only {@link #inOneSnapshot in one snapshot}. None for a hypothesis of a
+     * workspace out of scope.
      */
-    Stream<JournalEntry> entries(String hypothesisId, Instant upTo) {
+    Stream<JournalEntry> entries(String hypothesisId, Instant upTo, String[] workspaces) {
         String upToInstant = upTo == null ? "" : " AND occurred_at <= ?";
-        Object[] params = upTo == null ? new Object[]{hypothesisId} : new Object[]{hypothesisId, timestamp(upTo)};
-        return streaming.queryForStream("SELECT * FROM hypothesis_journal WHERE hypothesis_id = ?" + upToInstant
-                + " ORDER BY sequence_number", (rs, row) -> entry(rs), params);
+        Object[] params = upTo == null ? new Object[]{hypothesisId, workspaces}
+                : new Object[]{hypothesisId, workspaces, timestamp(upTo)};
+        return streaming.queryForStream("SELECT * FROM hypothesis_journal WHERE hypothesis_id = ?"
+                + " AND workspace_id = ANY(?)" + upToInstant + " ORDER BY sequence_number", (rs, row) -> entry(rs),
+                params);
     }
 
     /** The journals of several hypotheses in one query, each in order; a hypothesis without events has none. */
@@ -116,13 +120,13 @@ public class HypothesisJournal {
         return byHypothesis;
     }
 
-    /** Every hypothesis's events up to an instant, grouped by hypothesis, each in order. */
-    public Map<String, List<JournalEntry>> allUpTo(Instant asOf) {
+    /** The events up to an instant of every hypothesis in these workspaces, grouped by hypothesis, each in order. */
+    Map<String, List<JournalEntry>> allUpTo(Instant asOf, String[] workspaces) {
         Map<String, List<JournalEntry>> byHypothesis = new LinkedHashMap<>();
         jdbc.sql("""
-                        SELECT * FROM hypothesis_journal WHERE occurred_at <= ?
+                        SELECT * FROM hypothesis_journal WHERE workspace_id = ANY(?) AND occurred_at <= ?
                         ORDER BY hypothesis_id, sequence_number""")
-                .param(timestamp(asOf))
+                .params(workspaces, timestamp(asOf))
                 .query(rs -> {
                     byHypothesis.computeIfAbsent(rs.getString("hypothesis_id"), id -> new ArrayList<>())
                             .add(entry(rs));
@@ -136,7 +140,7 @@ public class HypothesisJournal {
                 .param(meetingIds.toArray(String[]::new)).query(String.class).list();
     }
 
-    public Map<String, MeetingFact> meetings(Collection<List<JournalEntry>> histories) {
+    Map<String, MeetingFact> meetings(Collection<List<JournalEntry>> histories) {
         return meetings(histories.stream().flatMap(List::stream)
                 .map(JournalEntry::event)
                 .filter(EvidenceLinkedEvent.class::isInstance)

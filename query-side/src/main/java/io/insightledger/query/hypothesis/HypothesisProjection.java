@@ -107,10 +107,11 @@ class HypothesisProjection implements Projection {
     @EventHandler
     void on(MeetingRecordedEvent event) {
         writes.later("""
-                        INSERT INTO hypothesis_meeting (meeting_id, title, organization, segment, occurred_at)
-                        VALUES (?, ?, ?, ?, ?)""",
+                        INSERT INTO hypothesis_meeting (meeting_id, title, organization, segment, occurred_at,
+                                                        workspace_id)
+                        VALUES (?, ?, ?, ?, ?, ?)""",
                 event.meetingId(), event.title(), event.organization(), event.segment(),
-                timestamp(event.occurredAt()));
+                timestamp(event.occurredAt()), event.workspaceId());
         refoldCiting(event.meetingId());
     }
 
@@ -124,9 +125,11 @@ class HypothesisProjection implements Projection {
 
     /** Evidence quotes what the observation says now. */
     @EventHandler
-    void on(ObservationCapturedEvent event) {
-        writes.later("INSERT INTO hypothesis_observation (meeting_id, observation_id, text) VALUES (?, ?, ?)",
-                event.meetingId(), event.observationId(), event.text());
+    void on(ObservationCapturedEvent event, EventContext context) {
+        writes.later("""
+                        INSERT INTO hypothesis_observation (meeting_id, observation_id, text, workspace_id)
+                        VALUES (?, ?, ?, ?)""",
+                event.meetingId(), event.observationId(), event.text(), context.workspace());
         refoldCiting(event.meetingId());
     }
 
@@ -207,7 +210,7 @@ class HypothesisProjection implements Projection {
         }
         saveBoardRows(states);
         saveDecisions(states);
-        states.forEach(state -> changes.announce(NAME, state.id(), state.version()));
+        states.forEach(state -> changes.announce(NAME, state.id(), state.version(), state.workspace()));
     }
 
     private void saveBoardRows(List<HypothesisState> states) {
@@ -217,8 +220,8 @@ class HypothesisProjection implements Projection {
         batches.batchUpdate("""
                             INSERT INTO hypothesis_board (hypothesis_id, title, statement, category, owner, tags,
                                 segments, evidence_segments, status, confidence, at_risk, single_source, proposed_at,
-                                last_activity_at, last_evidence_at, version, state)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                                last_activity_at, last_evidence_at, version, state, workspace_id)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
                             ON CONFLICT (hypothesis_id) DO UPDATE SET title = EXCLUDED.title,
                                 statement = EXCLUDED.statement, evidence_segments = EXCLUDED.evidence_segments,
                                 status = EXCLUDED.status, confidence = EXCLUDED.confidence,
@@ -232,7 +235,7 @@ class HypothesisProjection implements Projection {
                 state.flags().contains(HypothesisState.Flag.AT_RISK),
                 state.flags().contains(HypothesisState.Flag.SINGLE_SOURCE),
                 timestamp(state.proposedAt()), timestamp(state.lastActivityAt()),
-                timestamp(state.lastEvidenceAt()), state.version(), toJson(state)}).toList());
+                timestamp(state.lastEvidenceAt()), state.version(), toJson(state), state.workspace()}).toList());
     }
 
     private String toJson(HypothesisState state) {
@@ -250,7 +253,7 @@ class HypothesisProjection implements Projection {
                 rows.add(new Object[]{state.id(), decision.id(), state.title(), state.owner(), decision.outcome(),
                         decision.rationale(), array(decision.evidenceIds()), timestamp(decision.decidedAt()),
                         decision.decidedBy(), timestamp(state.proposedAt()), decision.confidenceThen(),
-                        timestamp(decision.reopenedAt()), decision.reopenReason()});
+                        timestamp(decision.reopenedAt()), decision.reopenReason(), state.workspace()});
             }
         }
         if (rows.isEmpty()) {
@@ -259,8 +262,8 @@ class HypothesisProjection implements Projection {
         batches.batchUpdate("""
                             INSERT INTO decision_log (hypothesis_id, decision_id, hypothesis_title, owner, outcome,
                                 rationale, evidence_ids, decided_at, decided_by, proposed_at, confidence_then,
-                                reopened_at, reopen_reason)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                reopened_at, reopen_reason, workspace_id)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             ON CONFLICT (hypothesis_id, decision_id) DO UPDATE SET
                                 hypothesis_title = EXCLUDED.hypothesis_title, reopened_at = EXCLUDED.reopened_at,
                                 reopen_reason = EXCLUDED.reopen_reason""", rows);

@@ -1,15 +1,15 @@
 package io.insightledger.query.hypothesis;
 
 import io.insightledger.platform.security.Role;
-import io.insightledger.platform.security.RoleRequired;
+import io.insightledger.platform.security.WorkspaceRoleRequired;
 import io.insightledger.platform.web.Storable;
 import io.insightledger.query.system.NotFoundException;
 import io.insightledger.query.system.PageRequest;
 import io.insightledger.query.system.PageResponse;
 import io.insightledger.query.system.ProjectionAdmin;
+import io.insightledger.query.system.ReadScope;
 import io.insightledger.query.system.ReadsProjections;
 import io.insightledger.query.system.ReadYourWrites;
-import io.insightledger.query.system.RecentAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -18,10 +18,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,11 +38,12 @@ import java.util.stream.Stream;
 
 /**
  * The board, a hypothesis, its timeline and its evolution; each as it stands now or, with {@code asOf}, as it stood
- * then. Now is read from the stored fold, the past is folded on demand: the same fold, so the same answer.
+ * then. Now is read from the stored fold, the past is folded on demand: the same fold, so the same answer. Only
+ * hypotheses of the caller's workspaces exist here: the queries say so, and the reads pool's policies again.
  */
 @RestController
 @RequestMapping("/api/hypotheses")
-@RoleRequired(Role.VIEWER)
+@WorkspaceRoleRequired(Role.VIEWER)
 @Tag(name = "Hypotheses", description = """
         The board of hypotheses, each hypothesis with its evidence, confidence and decisions, its timeline and its \
         evolution; now, or as they stood at any past instant (asOf).""")
@@ -54,8 +54,8 @@ class HypothesisQueryController {
             An instant (ISO-8601, from 1900 to 9999): answer as things stood then, folded from the history, instead \
             of now.""";
     private static final String BOARD = """
-            {"items": [{"id": "h-rotation", "title": "Keys rotate themselves", "status": "OPEN",
-                        "category": "DESIRABILITY", "owner": "sam", "tags": ["security"], "segments": ["bank"],
+            {"items": [{"id": "h-rotation", "workspace": "payments", "title": "Keys rotate themselves",
+                        "status": "OPEN", "category": "DESIRABILITY", "owner": "sam", "tags": ["security"], "segments": ["bank"],
                         "confidence": 0.72, "supportingCount": 3, "contradictingCount": 1, "organizationCount": 3,
                         "evidenceSegments": ["bank"], "flags": [], "proposedAt": "2026-02-02T09:00:00Z",
                         "lastActivityAt": "2026-03-02T10:05:00Z", "version": 5}],
@@ -64,22 +64,18 @@ class HypothesisQueryController {
             {"type": "about:blank", "title": "Not Found", "status": 404,
              "detail": "No hypothesis is known under id h-rotation", "instance": "/api/hypotheses/h-rotation"}""";
 
-    private final JdbcClient jdbc;
-    private final StoredStates states;
+    private final StoredBoard board;
     private final HypothesisJournal journal;
     private final ProjectionAdmin projections;
     private final ReadYourWrites readYourWrites;
     private final Duration staleAfter;
-    private final RecentAnswers<BoardQuery.Sql, Long> totals;
 
-    HypothesisQueryController(JdbcClient jdbc, StoredStates states, HypothesisJournal journal,
+    HypothesisQueryController(StoredBoard board, @Qualifier("reads") HypothesisJournal journal,
                               ProjectionAdmin projections, ReadYourWrites readYourWrites,
                               @Value("${insight.projections.stale-after}") Duration staleAfter) {
-        this.jdbc = jdbc;
-        this.states = states;
+        this.board = board;
         this.journal = journal;
         this.projections = projections;
-        this.totals = new RecentAnswers<>(Duration.ofSeconds(1), projections::rebuildsEnded);
         this.readYourWrites = readYourWrites;
         this.staleAfter = staleAfter;
     }
@@ -88,38 +84,28 @@ class HypothesisQueryController {
             A page of hypotheses with their status, confidence, evidence counts and flags (AT_RISK, STALE, \
             SINGLE_SOURCE): filtered by status, category, tag, owner, segment (their own or their evidence's), \
             text in title or statement and flag; ordered by confidence, last activity (the default) or creation. \
-            With asOf, the board as it stood then.""")
+            With asOf, the board as it stood then. Only hypotheses of your workspaces, or of the one asked for; \
+            each names its workspace.""")
     @ApiResponse(responseCode = "200", description = "A page of the board",
             content = @Content(examples = @ExampleObject(BOARD)))
+    @ApiResponse(responseCode = "404", description = "You are no member of the workspace asked for",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    examples = @ExampleObject(ReadScope.UNKNOWN_WORKSPACE)))
     @GetMapping
     PageResponse<BoardRow> board(@Valid @ParameterObject BoardQuery query, @Valid @ParameterObject PageRequest page,
                                  @Parameter(description = AS_OF) @RequestParam(required = false)
-                                 @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+                                 @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+                                 @Parameter(description = ReadScope.WORKSPACE) @RequestParam(required = false)
+                                 String workspace) {
+        ReadScope scope = ReadScope.of(workspace);
         projections.requireReady(HypothesisProjection.NAME);
         query.sorting();
         Storable.requireQueryable("asOf", asOf);
-        return asOf == null ? boardNow(query, page) : boardAsOf(query, page, asOf);
+        return asOf == null ? board.page(query, page, scope) : boardAsOf(query, page, asOf, scope);
     }
 
-    private PageResponse<BoardRow> boardNow(BoardQuery query, PageRequest page) {
-        Instant now = Instant.now();
-        BoardQuery.Sql sql = query.sql(now.minus(staleAfter));
-        List<Object> params = new ArrayList<>(sql.params());
-        params.add(page.size());
-        params.add(page.offset());
-        List<BoardRow> rows = jdbc.sql("SELECT state FROM hypothesis_board WHERE " + sql.where()
-                        + " ORDER BY " + query.orderBy() + " LIMIT ? OFFSET ?")
-                .params(params)
-                .query((rs, row) -> BoardRow.of(states.read(rs.getString(1)).seenAt(now, staleAfter)))
-                .list();
-        // counting every matching row costs more than the page itself on a large board: a total is up to 2 s old
-        long total = totals.get(sql, () -> jdbc.sql("SELECT count(*) FROM hypothesis_board WHERE " + sql.where())
-                .params(sql.params()).query(Long.class).single());
-        return PageResponse.of(rows, page, total);
-    }
-
-    private PageResponse<BoardRow> boardAsOf(BoardQuery query, PageRequest page, Instant asOf) {
-        Map<String, List<JournalEntry>> histories = journal.allUpTo(asOf);
+    private PageResponse<BoardRow> boardAsOf(BoardQuery query, PageRequest page, Instant asOf, ReadScope scope) {
+        Map<String, List<JournalEntry>> histories = journal.allUpTo(asOf, scope.array());
         Map<String, MeetingFact> meetings = journal.meetings(histories.values());
         List<HypothesisState> matching = histories.values().stream()
                 .map(entries -> HypothesisFold.asOf(entries.stream(), meetings, staleAfter, asOf))
@@ -135,8 +121,8 @@ class HypothesisQueryController {
             whether each still counts), its confidence and what makes it up, its decisions and its flags. With \
             asOf, as it stood then; with minVersion, no older than your last command on it.""")
     @ApiResponse(responseCode = "200", description = "The hypothesis")
-    @ApiResponse(responseCode = "404", description = "No hypothesis under this id (yet: the projection may be "
-            + "catching up), or none had been proposed under it at asOf",
+    @ApiResponse(responseCode = "404", description = "No hypothesis under this id in your workspaces (yet: the "
+            + "projection may be catching up), or none had been proposed under it at asOf",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, examples = @ExampleObject(UNKNOWN)))
     @GetMapping("/{id}")
     HypothesisState hypothesis(@PathVariable String id,
@@ -145,34 +131,32 @@ class HypothesisQueryController {
                                @Parameter(description = ReadYourWrites.MIN_VERSION) @RequestParam(required = false)
                                Long minVersion) {
         Storable.requireQueryable("asOf", asOf);
+        String[] workspaces = ReadScope.of(null).array();
         projections.requireReady(HypothesisProjection.NAME);
-        readYourWrites.awaitVersion(minVersion, () -> projectedVersion(id));
+        readYourWrites.awaitVersion(minVersion, () -> board.version(id, workspaces));
         if (asOf != null) {
             return journal.inOneSnapshot(() -> {
                 Map<String, MeetingFact> meetings = journal.meetingsCitedBy(id);
-                try (Stream<JournalEntry> entries = journal.entries(id, asOf)) {
+                try (Stream<JournalEntry> entries = journal.entries(id, asOf, workspaces)) {
                     return HypothesisFold.asOf(entries, meetings, staleAfter, asOf);
                 }
             }).orElseThrow(() -> new NotFoundException("hypothesis", id + " as of " + asOf));
         }
-        return jdbc.sql("SELECT state FROM hypothesis_board WHERE hypothesis_id = ?")
-                .param(id)
-                .query((rs, row) -> states.read(rs.getString(1)).seenAt(Instant.now(), staleAfter))
-                .optional()
-                .orElseThrow(() -> new NotFoundException("hypothesis", id));
+        return board.state(id, workspaces).orElseThrow(() -> new NotFoundException("hypothesis", id));
     }
 
     @Operation(summary = "A hypothesis's timeline", description = """
             Every event of the hypothesis, oldest first, a page at a time: proposed, revised, evidence linked and \
             withdrawn, decided, reopened, pivoted; each with who did it, when, and the confidence after it.""")
     @ApiResponse(responseCode = "200", description = "A page of the timeline")
-    @ApiResponse(responseCode = "404", description = "No hypothesis under this id")
+    @ApiResponse(responseCode = "404", description = "No hypothesis under this id in your workspaces",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, examples = @ExampleObject(UNKNOWN)))
     @GetMapping("/{id}/timeline")
     PageResponse<History.TimelineItem> timeline(@PathVariable String id, @Valid @ParameterObject PageRequest page,
                                                 @Parameter(description = ReadYourWrites.MIN_VERSION)
                                                 @RequestParam(required = false) Long minVersion) {
         projections.requireReady(HypothesisProjection.NAME);
-        readYourWrites.awaitVersion(minVersion, () -> projectedVersion(id));
+        readYourWrites.awaitVersion(minVersion, () -> board.version(id, ReadScope.of(null).array()));
         return history(id, page, History.TimelineItem::of);
     }
 
@@ -180,7 +164,8 @@ class HypothesisQueryController {
             The successive states of the idea, one per event, oldest first: the whole hypothesis after each step, \
             for stepping through how its wording, evidence and confidence changed.""")
     @ApiResponse(responseCode = "200", description = "A page of the steps")
-    @ApiResponse(responseCode = "404", description = "No hypothesis under this id")
+    @ApiResponse(responseCode = "404", description = "No hypothesis under this id in your workspaces",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, examples = @ExampleObject(UNKNOWN)))
     @GetMapping("/{id}/evolution")
     PageResponse<History.Step> evolution(@PathVariable String id, @Valid @ParameterObject PageRequest page) {
         projections.requireReady(HypothesisProjection.NAME);
@@ -189,21 +174,17 @@ class HypothesisQueryController {
 
     /** A page of the history, folded as the journal streams in, up to the page's last step and no further. */
     private <T> PageResponse<T> history(String id, PageRequest page, Function<History.Step, T> item) {
+        String[] workspaces = ReadScope.of(null).array();
         return journal.inOneSnapshot(() -> {
-            long length = journal.length(id);
+            long length = journal.length(id, workspaces);
             if (length == 0) {
                 throw new NotFoundException("hypothesis", id);
             }
             Map<String, MeetingFact> meetings = journal.meetingsCitedBy(id);
-            try (Stream<JournalEntry> entries = journal.entries(id, null)) {
+            try (Stream<JournalEntry> entries = journal.entries(id, null, workspaces)) {
                 return PageResponse.of(History.page(entries, meetings, staleAfter, page.offset(), page.size(), item),
                         page, length);
             }
         });
-    }
-
-    private long projectedVersion(String id) {
-        return jdbc.sql("SELECT version FROM hypothesis_board WHERE hypothesis_id = ?")
-                .param(id).query(Long.class).optional().orElse(-1L);
     }
 }

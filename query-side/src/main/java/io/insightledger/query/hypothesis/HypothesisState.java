@@ -8,9 +8,12 @@ import java.util.Set;
 
 /**
  * A hypothesis as it stood at one instant: the one shape that "now", "as of" and every step of its evolution share.
+ *
+ * @param workspace where it belongs, with its evidence and decisions
  */
 public record HypothesisState(
         String id,
+        String workspace,
         String title,
         String statement,
         String category,
@@ -44,10 +47,10 @@ public record HypothesisState(
         }
         Set<Flag> withStale = EnumSet.of(Flag.STALE);
         withStale.addAll(flags);
-        return new HypothesisState(id, title, statement, category, successCriteria, owner, tags, segments, parentId,
-                successorId, status, proposedAt, proposedBy, lastActivityAt, lastEvidenceAt, version, supportingCount,
-                contradictingCount, organizations, evidenceSegments, confidence, confidenceExplanation, withStale,
-                revisions, evidence, decisions);
+        return new HypothesisState(id, workspace, title, statement, category, successCriteria, owner, tags, segments,
+                parentId, successorId, status, proposedAt, proposedBy, lastActivityAt, lastEvidenceAt, version,
+                supportingCount, contradictingCount, organizations, evidenceSegments, confidence, confidenceExplanation,
+                withStale, revisions, evidence, decisions);
     }
 
     public enum Flag {

@@ -8,17 +8,26 @@ import io.insightledger.events.meeting.MeetingAttendeesReplacedEvent;
 import io.insightledger.events.meeting.MeetingNotesRevisedEvent;
 import io.insightledger.events.meeting.MeetingRecordedEvent;
 import io.insightledger.events.meeting.MeetingRetractedEvent;
+import io.insightledger.events.meeting.MeetingSharedEvent;
+import io.insightledger.events.meeting.MeetingUnsharedEvent;
 import io.insightledger.events.meeting.ObservationCapturedEvent;
 import io.insightledger.events.meeting.ObservationRevisedEvent;
+import io.insightledger.query.system.BatchWork;
 import io.insightledger.query.system.BatchedWrites;
 import io.insightledger.query.system.EventContext;
 import io.insightledger.query.system.Projection;
+import io.insightledger.query.system.ProjectionChanges;
 import io.insightledger.query.system.SqlValues;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 
 @Component
@@ -33,50 +42,57 @@ class MeetingProjection implements Projection {
     private final JdbcClient jdbc;
     private final BatchedWrites writes;
     private final ObjectMapper json;
+    private final ProjectionChanges changes;
 
-    MeetingProjection(JdbcClient jdbc, BatchedWrites writes, ObjectMapper json) {
+    MeetingProjection(JdbcClient jdbc, BatchedWrites writes, ObjectMapper json, ProjectionChanges changes) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.json = json;
+        this.changes = changes;
     }
 
     @EventHandler
     void on(MeetingRecordedEvent event, EventContext context) throws JsonProcessingException {
         writes.later("""
                         INSERT INTO meeting (meeting_id, title, occurred_at, organization, segment, channel, attendees,
-                                             notes, tags, recorded_at, recorded_by, version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""",
+                                             notes, tags, recorded_at, recorded_by, version, workspace_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""",
                 event.meetingId(), event.title(), SqlValues.timestamp(event.occurredAt()), event.organization(),
                 event.segment(), event.channel().name(), json.writeValueAsString(event.attendees()),
                 event.notes(), SqlValues.array(event.tags()), SqlValues.timestamp(context.occurredAt()),
-                context.actor(), context.sequenceNumber());
+                context.actor(), context.sequenceNumber(), event.workspaceId());
+        changed(event.meetingId());
     }
 
     @EventHandler
     void on(MeetingNotesRevisedEvent event, EventContext context) {
         update(event.meetingId(), context, "notes = ?", event.notes());
+        changed(event.meetingId());
     }
 
     @EventHandler
     void on(MeetingAttendeesReplacedEvent event, EventContext context) throws JsonProcessingException {
         update(event.meetingId(), context, "attendees = ?::jsonb", json.writeValueAsString(event.attendees()));
+        changed(event.meetingId());
     }
 
     @EventHandler
     void on(MeetingRetractedEvent event, EventContext context) {
         update(event.meetingId(), context, "retracted = TRUE, retraction_reason = ?", event.reason());
+        changed(event.meetingId());
     }
 
     @EventHandler
     void on(ObservationCapturedEvent event, EventContext context) {
         writes.later("""
                         INSERT INTO meeting_observation (meeting_id, observation_id, text, kind, speaker_role,
-                                                         speaker_name, tags, captured_at, captured_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                                         speaker_name, tags, captured_at, captured_by, workspace_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.meetingId(), event.observationId(), event.text(), event.kind().name(),
                 event.speakerRole(), event.speakerName(), SqlValues.array(event.tags()),
-                SqlValues.timestamp(context.occurredAt()), context.actor());
+                SqlValues.timestamp(context.occurredAt()), context.actor(), context.workspace());
         writes.lastly(MOVE_VERSION, context.sequenceNumber(), event.meetingId());
+        changed(event.meetingId());
     }
 
     @EventHandler
@@ -86,17 +102,47 @@ class MeetingProjection implements Projection {
                         WHERE meeting_id = ? AND observation_id = ?""",
                 event.text(), SqlValues.timestamp(context.occurredAt()), event.meetingId(), event.observationId());
         writes.lastly(MOVE_VERSION, context.sequenceNumber(), event.meetingId());
+        changed(event.meetingId());
     }
 
-    /** Which hypotheses a meeting served as evidence for. */
+    /**
+     * Shared again after a share ended, it is readable there again. Upserts, in order with the unsharing: a batch may
+     * hold both.
+     */
+    @EventHandler
+    void on(MeetingSharedEvent event, EventContext context) {
+        writes.now("""
+                        INSERT INTO meeting_share (meeting_id, workspace_id, owner_workspace_id, shared_at)
+                        VALUES (?, ?, ?, ?)
+                        ON CONFLICT (meeting_id, workspace_id) DO UPDATE SET shared_at = EXCLUDED.shared_at,
+                                                                             unshared_at = NULL""",
+                event.meetingId(), event.workspaceId(), context.workspace(), SqlValues.timestamp(context.occurredAt()));
+        writes.lastly(MOVE_VERSION, context.sequenceNumber(), event.meetingId());
+        changed(event.meetingId());
+    }
+
+    /** The share's row stays, ended: the evidence cited while it lasted still names the meeting. */
+    @EventHandler
+    void on(MeetingUnsharedEvent event, EventContext context) {
+        writes.now("""
+                        UPDATE meeting_share SET unshared_at = ?
+                        WHERE meeting_id = ? AND workspace_id = ? AND unshared_at IS NULL""",
+                SqlValues.timestamp(context.occurredAt()), event.meetingId(), event.workspaceId());
+        writes.lastly(MOVE_VERSION, context.sequenceNumber(), event.meetingId());
+        changed(event.meetingId());
+    }
+
+    /** Which hypotheses a meeting served as evidence for, in the citing hypothesis's workspace. */
     @EventHandler
     void on(EvidenceLinkedEvent event, EventContext context) {
         writes.later("""
                         INSERT INTO meeting_evidence (meeting_id, hypothesis_id, evidence_id, observation_id, direction,
-                                                      strength, linked_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                                                      strength, linked_at, workspace_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.meetingId(), event.hypothesisId(), event.evidenceId(), event.observationId(),
-                event.direction().name(), event.strength().name(), SqlValues.timestamp(context.occurredAt()));
+                event.direction().name(), event.strength().name(), SqlValues.timestamp(context.occurredAt()),
+                context.workspace());
+        changed(event.meetingId());
     }
 
     @EventHandler
@@ -107,8 +153,45 @@ class MeetingProjection implements Projection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE meeting_evidence, meeting_observation, meeting").update();
+        jdbc.sql("TRUNCATE meeting_evidence, meeting_observation, meeting_share, meeting").update();
         jdbc.sql("DELETE FROM projection_cursor WHERE projection = ?").param(NAME).update();
+    }
+
+    /**
+     * Tells the stream's clients, once per meeting and batch, when the batch's writes are out: a client hears of it
+     * in the meeting's workspace and in those it is shared with then.
+     */
+    private void changed(String meetingId) {
+        BatchWork work = BatchWork.current();
+        if (work == null) {
+            announce(List.of(meetingId));
+            return;
+        }
+        work.held(ChangedMeetings.class.getName(), () -> {
+            ChangedMeetings changed = new ChangedMeetings(new LinkedHashSet<>());
+            work.atEnd(() -> {
+                writes.flush();
+                announce(changed.ids());
+            });
+            return changed;
+        }).ids().add(meetingId);
+    }
+
+    private record ChangedMeetings(Set<String> ids) {
+    }
+
+    /** A meeting not projected yet (its evidence came first) is announced when it is. */
+    private void announce(Collection<String> meetingIds) {
+        jdbc.sql("""
+                        SELECT m.meeting_id, m.version, m.workspace_id,
+                               ARRAY(SELECT s.workspace_id FROM meeting_share s
+                                     WHERE s.meeting_id = m.meeting_id AND s.unshared_at IS NULL ORDER BY 1)
+                        FROM meeting m WHERE m.meeting_id = ANY(?)""")
+                .param(meetingIds.toArray(String[]::new))
+                .query(rs -> {
+                    changes.announce(NAME, rs.getString(1), rs.getLong(2), rs.getString(3),
+                            SqlValues.strings(rs.getArray(4)));
+                });
     }
 
     /** Sets one column and the meeting's version, after whatever the batch holds back. */

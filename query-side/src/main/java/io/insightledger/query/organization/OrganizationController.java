@@ -1,128 +1,86 @@
 package io.insightledger.query.organization;
 
 import io.insightledger.platform.security.Role;
-import io.insightledger.platform.security.RoleRequired;
+import io.insightledger.platform.security.WorkspaceRoleRequired;
+import io.insightledger.query.organization.Organizations.Organization;
+import io.insightledger.query.organization.Organizations.OrganizationDetail;
 import io.insightledger.query.system.NotFoundException;
 import io.insightledger.query.system.PageRequest;
 import io.insightledger.query.system.PageResponse;
 import io.insightledger.query.system.ProjectionAdmin;
+import io.insightledger.query.system.ReadScope;
 import io.insightledger.query.system.ReadsProjections;
-import io.insightledger.query.system.SqlValues;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 
 /** The customers behind the evidence: whom we met, when we last spoke, and which ideas they moved. */
 @RestController
 @RequestMapping("/api/organizations")
-@RoleRequired(Role.VIEWER)
+@WorkspaceRoleRequired(Role.VIEWER)
 @Tag(name = "Organizations", description = """
-        The customers behind the evidence: whom we met, when we last spoke, and which hypotheses they moved.""")
+        The customers behind the evidence: whom we met, when we last spoke, and which hypotheses they moved; from \
+        the meetings of your workspaces only (a meeting shared with you counts for its own workspace, not yours).""")
 @ReadsProjections
 class OrganizationController {
 
-    /** Retracted meetings and withdrawn evidence are not counted. */
-    record Organization(String name, List<String> segments, int meetings, Instant firstContact, Instant lastContact,
-                        int evidenceGiven, int hypothesesInfluenced) {
-    }
+    private static final String UNKNOWN = """
+            {"type": "about:blank", "title": "Not Found", "status": 404,
+             "detail": "No organization is known under id Acme", "instance": "/api/organizations/Acme"}""";
 
-    record MeetingRef(String id, String title, Instant occurredAt, String segment, boolean retracted) {
-    }
-
-    record HypothesisRef(String id, String title, String status, int supporting, int contradicting) {
-    }
-
-    record OrganizationDetail(Organization organization, List<MeetingRef> meetings, List<HypothesisRef> hypotheses) {
-    }
-
-    private static final String SUMMARY = """
-            SELECT m.organization AS name, array_agg(DISTINCT m.segment) AS segments, count(DISTINCT m.meeting_id) AS meetings,
-                   min(m.occurred_at) AS first_contact, max(m.occurred_at) AS last_contact,
-                   count(DISTINCT e.evidence_id) FILTER (WHERE e.withdrawn_at IS NULL) AS evidence_given,
-                   count(DISTINCT e.hypothesis_id) FILTER (WHERE e.withdrawn_at IS NULL) AS hypotheses_influenced
-            FROM meeting m LEFT JOIN meeting_evidence e ON e.meeting_id = m.meeting_id
-            WHERE NOT m.retracted AND (CAST(? AS VARCHAR) IS NULL OR m.organization = ?)
-                  AND (CAST(? AS VARCHAR) IS NULL OR m.segment = ?)
-            GROUP BY m.organization""";
-
-    private final JdbcClient jdbc;
+    private final Organizations organizations;
     private final ProjectionAdmin projections;
 
-    OrganizationController(JdbcClient jdbc, ProjectionAdmin projections) {
-        this.jdbc = jdbc;
+    OrganizationController(Organizations organizations, ProjectionAdmin projections) {
+        this.organizations = organizations;
         this.projections = projections;
     }
 
     @Operation(summary = "List organisations", description = """
             The organisations met, most recently met first: their segments, how many meetings, first and last \
             contact, how much evidence they gave and how many hypotheses it influenced. Retracted meetings and \
-            withdrawn evidence do not count.""")
+            withdrawn evidence do not count. Counted from the meetings of your workspaces, or of the one asked for, \
+            and the evidence hypotheses there took from them; each names the workspaces whose meetings met it. A \
+            meeting shared with your workspace counts for its own workspace only, not here.""")
     @ApiResponse(responseCode = "200", description = "A page of organisations")
+    @ApiResponse(responseCode = "404", description = "You are no member of the workspace asked for",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    examples = @ExampleObject(ReadScope.UNKNOWN_WORKSPACE)))
     @GetMapping
     PageResponse<Organization> organizations(@Parameter(description = "Only organisations met in this segment")
                                              @RequestParam(required = false) String segment,
+                                             @Parameter(description = ReadScope.WORKSPACE)
+                                             @RequestParam(required = false) String workspace,
                                              @Valid @ParameterObject PageRequest page) {
+        ReadScope scope = ReadScope.of(workspace);
         projections.names().forEach(projections::requireReady);
-        List<Organization> items = jdbc.sql(SUMMARY + " ORDER BY last_contact DESC, name LIMIT ? OFFSET ?")
-                .params(null, null, segment, segment, page.size(), page.offset())
-                .query((rs, row) -> organization(rs))
-                .list();
-        long total = jdbc.sql("SELECT count(*) FROM (" + SUMMARY + ") o").params(null, null, segment, segment)
-                .query(Long.class).single();
-        return PageResponse.of(items, page, total);
+        return organizations.page(scope, segment, page);
     }
 
     @Operation(summary = "An organisation, with its meetings and the hypotheses it moved", description = """
             One organisation's figures, its meetings (newest first, retracted ones marked) and the hypotheses its \
             evidence bears on, with how much supports and how much contradicts each.""")
     @ApiResponse(responseCode = "200", description = "The organisation")
-    @ApiResponse(responseCode = "404", description = "No meeting that counts was held with an organisation of this name")
+    @ApiResponse(responseCode = "404", description = "No meeting that counts was held with an organisation of this "
+            + "name in your workspaces",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, examples = @ExampleObject(UNKNOWN)))
     @GetMapping("/{name}")
     OrganizationDetail organization(@PathVariable String name) {
+        String[] workspaces = ReadScope.of(null).array();
         projections.names().forEach(projections::requireReady);
-        Organization organization = jdbc.sql(SUMMARY).params(name, name, null, null)
-                .query((rs, row) -> organization(rs)).optional()
-                .orElseThrow(() -> new NotFoundException("organization", name));
-        List<MeetingRef> meetings = jdbc.sql("""
-                        SELECT meeting_id, title, occurred_at, segment, retracted FROM meeting WHERE organization = ?
-                        ORDER BY occurred_at DESC""")
-                .param(name)
-                .query((rs, row) -> new MeetingRef(rs.getString(1), rs.getString(2),
-                        SqlValues.instant(rs.getTimestamp(3)), rs.getString(4), rs.getBoolean(5)))
-                .list();
-        List<HypothesisRef> hypotheses = jdbc.sql("""
-                        SELECT b.hypothesis_id, b.title, b.status,
-                               count(*) FILTER (WHERE e.direction = 'SUPPORTS') AS supporting,
-                               count(*) FILTER (WHERE e.direction = 'CONTRADICTS') AS contradicting
-                        FROM meeting_evidence e JOIN meeting m ON m.meeting_id = e.meeting_id
-                        JOIN hypothesis_board b ON b.hypothesis_id = e.hypothesis_id
-                        WHERE m.organization = ? AND e.withdrawn_at IS NULL AND NOT m.retracted
-                        GROUP BY b.hypothesis_id, b.title, b.status ORDER BY b.title""")
-                .param(name)
-                .query((rs, row) -> new HypothesisRef(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getInt(4), rs.getInt(5)))
-                .list();
-        return new OrganizationDetail(organization, meetings, hypotheses);
-    }
-
-    private static Organization organization(ResultSet rs) throws SQLException {
-        return new Organization(rs.getString("name"), SqlValues.strings(rs.getArray("segments")),
-                rs.getInt("meetings"), SqlValues.instant(rs.getTimestamp("first_contact")),
-                SqlValues.instant(rs.getTimestamp("last_contact")), rs.getInt("evidence_given"),
-                rs.getInt("hypotheses_influenced"));
+        return organizations.detail(name, workspaces).orElseThrow(() -> new NotFoundException("organization", name));
     }
 }

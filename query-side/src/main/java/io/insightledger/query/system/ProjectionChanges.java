@@ -24,6 +24,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -37,7 +40,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Announces each projected change to the clients of {@code GET /api/stream}, once the change is committed, so a
  * dashboard can refresh instead of polling. Announcing only queues the change for each client; the clients are written
- * to on threads of their own, so a client that stops reading never holds up a projection.
+ * to on threads of their own, so a client that stops reading never holds up a projection. A client hears only of
+ * changes in the workspaces it could read when it subscribed (a meeting's also where it is shared): a change of another
+ * workspace is not even a hint that something happened there.
  */
 @Component
 public class ProjectionChanges {
@@ -49,9 +54,32 @@ public class ProjectionChanges {
     private static final Logger log = LoggerFactory.getLogger(ProjectionChanges.class);
     private static final Duration EMITTER_TIMEOUT = Duration.ofMinutes(30);
 
-    /** What changed: the projection, the meeting or hypothesis, and its version after the change. */
+    /**
+     * What changed: the projection, the meeting or hypothesis, and its version after the change.
+     *
+     * @param workspace  where the meeting or hypothesis belongs; null for news of a projection as a whole
+     * @param sharedWith the workspaces a meeting is shared with at the time, those of the client only
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Change(String projection, String aggregateId, Long version, String state) {
+    public record Change(String projection, String aggregateId, Long version, String state, String workspace,
+                         List<String> sharedWith) {
+
+        static Change of(String projection, String state) {
+            return new Change(projection, null, null, state, null, null);
+        }
+
+        /** Whether a client of these workspaces may hear of it, and what it hears: nothing of others' shares. */
+        Optional<Change> as(Set<String> readable) {
+            if (workspace == null) {
+                return Optional.of(this);
+            }
+            List<String> shares = sharedWith == null ? null : sharedWith.stream().filter(readable::contains).toList();
+            if (!readable.contains(workspace) && (shares == null || shares.isEmpty())) {
+                return Optional.empty();
+            }
+            return Optional.of(readable.contains(workspace) ? this
+                    : new Change(projection, aggregateId, version, state, workspace, shares));
+        }
     }
 
     /** More clients than {@code insight.stream.max-connections}: 503, come back later. */
@@ -96,16 +124,17 @@ public class ProjectionChanges {
         return threads;
     }
 
-    public SseEmitter subscribe() {
+    /** @param workspaces those whose changes the client hears of, for as long as it stays */
+    public SseEmitter subscribe(Collection<String> workspaces) {
         if (!connections.tryAcquire()) {
             throw new TooManyStreams(maxConnections);
         }
-        Client client = new Client(new SseEmitter(EMITTER_TIMEOUT.toMillis()));
+        Client client = new Client(new SseEmitter(EMITTER_TIMEOUT.toMillis()), Set.copyOf(workspaces));
         client.emitter.onCompletion(client::leave);
         client.emitter.onTimeout(client::leave);
         client.emitter.onError(error -> client.leave());
         // hello first: changes reach only clients in the set
-        client.offer(new Announcement("hello", new Change("stream", null, null, "connected")));
+        client.offer(new Announcement("hello", Change.of("stream", "connected")));
         clients.add(client);
         if (client.left.get()) {
             clients.remove(client); // it ended before it was added, so leaving could not remove it
@@ -113,9 +142,19 @@ public class ProjectionChanges {
         return client.emitter;
     }
 
-    /** Sends after the surrounding transaction commits; nothing is announced for a rolled-back batch. */
-    public void announce(String projection, String aggregateId, long version) {
-        Change change = new Change(projection, aggregateId, version, null);
+    /** A hypothesis changed: see {@link #announce(String, String, long, String, List)}. */
+    public void announce(String projection, String aggregateId, long version, String workspace) {
+        announce(projection, aggregateId, version, workspace, null);
+    }
+
+    /**
+     * Sends after the surrounding transaction commits; nothing is announced for a rolled-back batch.
+     *
+     * @param sharedWith the other workspaces whose members may read it, or null
+     */
+    public void announce(String projection, String aggregateId, long version, String workspace,
+                         List<String> sharedWith) {
+        Change change = new Change(projection, aggregateId, version, null, workspace, sharedWith);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -141,12 +180,12 @@ public class ProjectionChanges {
 
     /** A projection's state changed (rebuilding, running). */
     public void announceState(String projection, String state) {
-        broadcast("projection", new Change(projection, null, null, state));
+        broadcast("projection", Change.of(projection, state));
     }
 
     private void broadcast(String name, Change change) {
-        Announcement announcement = new Announcement(name, change);
-        clients.forEach(client -> client.offer(announcement));
+        clients.forEach(client -> change.as(client.workspaces)
+                .ifPresent(heard -> client.offer(new Announcement(name, heard))));
     }
 
     private record Announcement(String name, Change change) {
@@ -156,13 +195,15 @@ public class ProjectionChanges {
     private final class Client {
 
         final SseEmitter emitter;
+        final Set<String> workspaces;
         private final BlockingQueue<Announcement> backlog = new ArrayBlockingQueue<>(BACKLOG);
         private final AtomicBoolean sending = new AtomicBoolean();
         private final AtomicBoolean left = new AtomicBoolean();
         private volatile boolean ending;
 
-        Client(SseEmitter emitter) {
+        Client(SseEmitter emitter, Set<String> workspaces) {
             this.emitter = emitter;
+            this.workspaces = workspaces;
         }
 
         /** Never waits: a client too far behind is dropped instead, and its browser reconnects by itself. */

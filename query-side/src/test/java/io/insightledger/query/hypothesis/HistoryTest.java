@@ -41,7 +41,7 @@ class HistoryTest {
     private static List<JournalEntry> generated(Random random, int length) {
         List<Object> events = new ArrayList<>();
         events.add(new HypothesisProposedEvent("h", "Idea", "We believe", HypothesisCategory.VIABILITY, "criteria",
-                "pat", List.of("security"), List.of("bank"), null));
+                "pat", List.of("security"), List.of("bank"), null, "default"));
         List<String> linked = new ArrayList<>();
         boolean decided = false;
         while (events.size() < length - 1) {

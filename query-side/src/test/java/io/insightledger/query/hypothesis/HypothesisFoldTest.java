@@ -46,7 +46,7 @@ class HypothesisFoldTest {
 
     private void proposedWithTwoPieces() {
         at(0, new HypothesisProposedEvent("h", "Idea", "We believe", HypothesisCategory.VIABILITY, "criteria", "pat",
-                List.of(), List.of(), null));
+                List.of(), List.of(), null, "default"));
         at(1, new EvidenceLinkedEvent("h", "e1", "m-acme", "o1", EvidenceDirection.SUPPORTS, EvidenceStrength.STRONG,
                 "", false));
         at(2, evidence("e2", "m-beta", EvidenceDirection.SUPPORTS, false));

@@ -2,7 +2,12 @@ package io.insightledger.query.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.insightledger.platform.identity.Caller;
+import io.insightledger.platform.identity.TokenScope;
+import io.insightledger.platform.security.CallerAuthentication;
+import io.insightledger.platform.security.Role;
 import io.insightledger.platform.web.ProblemResponses;
+import jakarta.servlet.Filter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -33,10 +39,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +70,23 @@ class ProjectionChangesTest {
         MeterRegistry meters() {
             return new SimpleMeterRegistry();
         }
+
+        /** Signs every request in as a viewer of the workspaces its {@code X-Workspaces} names ({@code default}). */
+        @Bean
+        Filter signedIn() {
+            return (request, response, chain) -> {
+                String named = ((jakarta.servlet.http.HttpServletRequest) request).getHeader("X-Workspaces");
+                Caller caller = new Caller("viewer", Optional.of(Role.VIEWER), TokenScope.SESSION, Optional.empty(),
+                        Arrays.stream((named == null ? "default" : named).split(","))
+                                .collect(Collectors.toMap(Function.identity(), workspace -> Role.VIEWER)));
+                SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller));
+                try {
+                    chain.doFilter(request, response);
+                } finally {
+                    SecurityContextHolder.clearContext();
+                }
+            };
+        }
     }
 
     @Autowired
@@ -82,8 +109,12 @@ class ProjectionChangesTest {
 
     /** A client that reads every line as it comes. */
     private List<String> reader() {
+        return reader(stream());
+    }
+
+    private List<String> reader(HttpRequest stream) {
         List<String> lines = new CopyOnWriteArrayList<>();
-        http.sendAsync(stream(), HttpResponse.BodyHandlers.ofLines())
+        http.sendAsync(stream, HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> response.body().forEach(lines::add));
         await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:hello"));
         return lines;
@@ -102,8 +133,13 @@ class ProjectionChangesTest {
     }
 
     private HttpRequest stream() {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream"))
-                .header("Accept", "text/event-stream").build();
+        return stream("", "default");
+    }
+
+    /** The stream asked for with {@code query}, by a member of {@code workspaces} (comma-separated). */
+    private HttpRequest stream(String query, String workspaces) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream" + query))
+                .header("Accept", "text/event-stream").header("X-Workspaces", workspaces).build();
     }
 
     private double clients() {
@@ -129,7 +165,7 @@ class ProjectionChangesTest {
             for (int batch = 0; batch < batches; batch++) {
                 int first = batch * perBatch;
                 IntStream.range(first, first + perBatch)
-                        .forEach(version -> changes.announce("hypotheses", aggregateId, version));
+                        .forEach(version -> changes.announce("hypotheses", aggregateId, version, "default"));
                 await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
                         .until(() -> changesIn(reading) >= first + perBatch);
             }
@@ -168,9 +204,9 @@ class ProjectionChangesTest {
     void aChangeIsAnnouncedOnceCommittedAndNeverWhenRolledBack() {
         List<String> lines = reader();
 
-        inTransaction(() -> changes.announce("meetings", "m-rolled-back", 0),
+        inTransaction(() -> changes.announce("meetings", "m-rolled-back", 0, "default", List.of()),
                 TransactionSynchronization.STATUS_ROLLED_BACK);
-        inTransaction(() -> changes.announce("meetings", "m-committed", 0),
+        inTransaction(() -> changes.announce("meetings", "m-committed", 0, "default", List.of()),
                 TransactionSynchronization.STATUS_COMMITTED);
         changes.announceState("meetings", "REBUILDING");
 
@@ -178,6 +214,43 @@ class ProjectionChangesTest {
         assertThat(lines).filteredOn(line -> line.startsWith("event:"))
                 .containsExactly("event:hello", "event:change", "event:projection");
         assertThat(String.join("\n", lines)).contains("m-committed").doesNotContain("m-rolled-back");
+    }
+
+    /**
+     * A client hears of its own workspaces' changes and of meetings shared with them, seeing only its own among the
+     * shares; of another workspace's changes, nothing at all.
+     */
+    @Test
+    void aClientHearsOnlyOfItsWorkspaces() {
+        List<String> payments = reader(stream("", "payments"));
+        List<String> narrowed = reader(stream("?workspace=growth", "payments,growth"));
+
+        changes.announce("hypotheses", "h-other", 1, "risk");
+        changes.announce("hypotheses", "h-growth", 1, "growth");
+        changes.announce("meetings", "m-risk", 2, "risk", List.of("payments", "legal"));
+        changes.announce("hypotheses", "h-payments", 3, "payments");
+        changes.announceState("meetings", "RUNNING");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> payments.contains("event:projection")
+                && narrowed.contains("event:projection"));
+        List<JsonNode> heard = payments.stream().filter(line -> line.startsWith("data:"))
+                .map(line -> json(line.substring(5))).filter(data -> data.has("aggregateId")).toList();
+        assertThat(heard).extracting(data -> data.path("aggregateId").asText())
+                .containsExactly("m-risk", "h-payments");
+        assertThat(heard.get(0).path("sharedWith")).extracting(JsonNode::asText).containsExactly("payments");
+        assertThat(heard.get(1).path("workspace").asText()).isEqualTo("payments");
+        assertThat(String.join("\n", narrowed)).contains("h-growth").doesNotContain("h-payments")
+                .doesNotContain("m-risk").doesNotContain("h-other");
+    }
+
+    @Test
+    void aWorkspaceTheCallerIsNoMemberOfIsNotFound() throws Exception {
+        HttpResponse<String> answer = http.send(stream("?workspace=risk", "payments"),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(json(answer.body()).path("detail").asText()).isEqualTo("No workspace is known under id risk");
+        assertThat(clients()).isZero();
     }
 
     @Test

@@ -1,0 +1,96 @@
+package io.insightledger.query.system;
+
+import io.insightledger.infrastructure.PostgresServer;
+import io.insightledger.platform.identity.Caller;
+import io.insightledger.platform.identity.TokenScope;
+import io.insightledger.platform.security.CallerAuthentication;
+import io.insightledger.platform.security.Role;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import javax.sql.DataSource;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A real PostgreSQL with the projection schema migrated, written to as the application does and read through the
+ * reads pool exactly as configured. The application's user is a superuser, as in tests and the standalone launcher,
+ * or an ordinary owner of its database that may create roles, as a production installation may have it.
+ */
+public final class ProjectionDatabase implements AutoCloseable {
+
+    private final PostgresServer server;
+    private final DataSource owner;
+    private final CallerWorkspaces reads;
+
+    public ProjectionDatabase() {
+        this(false);
+    }
+
+    public ProjectionDatabase(boolean ordinaryUser) {
+        server = PostgresServer.start(null, 0);
+        String username = server.username();
+        if (ordinaryUser) {
+            username = "insight_app";
+            JdbcClient admin = JdbcClient.create(new DriverManagerDataSource(server.jdbcUrl("postgres"),
+                    server.username(), server.password()));
+            admin.sql("CREATE ROLE insight_app LOGIN CREATEROLE PASSWORD 'insight'").update();
+            admin.sql("CREATE DATABASE projections OWNER insight_app").update();
+        }
+        String url = server.jdbcUrl("projections");
+        owner = new DriverManagerDataSource(url, username, server.password());
+        Flyway.configure().dataSource(owner).locations("classpath:db/query-side").load().migrate();
+        DataSourceProperties properties = new DataSourceProperties();
+        properties.setUrl(url);
+        properties.setUsername(username);
+        properties.setPassword(server.password());
+        reads = (CallerWorkspaces) new ReadsConfiguration().readsDataSource(properties);
+    }
+
+    /** What the projections write with: the application's user, whom no policy restricts. */
+    public JdbcClient owner() {
+        return JdbcClient.create(owner);
+    }
+
+    public DataSource ownerPool() {
+        return owner;
+    }
+
+    /** The query API's reads pool. */
+    public DataSource reads() {
+        return reads;
+    }
+
+    public BatchedWrites writes() {
+        return new BatchedWrites(new JdbcTemplate(owner));
+    }
+
+    public ProjectionChanges changes() {
+        return new ProjectionChanges(1, new SimpleMeterRegistry());
+    }
+
+    /** Signs this thread in as a viewer of these workspaces (none: nobody signed in). */
+    public static void signIn(String... workspaces) {
+        if (workspaces.length == 0) {
+            SecurityContextHolder.clearContext();
+            return;
+        }
+        SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(new Caller("viewer",
+                Optional.of(Role.VIEWER), TokenScope.SESSION, Optional.empty(),
+                Arrays.stream(workspaces).collect(Collectors.toMap(Function.identity(), workspace -> Role.VIEWER)))));
+    }
+
+    @Override
+    public void close() throws Exception {
+        SecurityContextHolder.clearContext();
+        reads.close();
+        server.close();
+    }
+}
