@@ -63,8 +63,11 @@ final class ApiOperations {
 
         /** The first example of its request body, if it documents one. */
         Optional<JsonNode> exampleBody() {
-            JsonNode examples = description.path("requestBody").path("content").path("application/json")
-                    .path("examples");
+            JsonNode json = description.path("requestBody").path("content").path("application/json");
+            if (json.has("example")) {
+                return Optional.of(json.get("example"));
+            }
+            JsonNode examples = json.path("examples");
             return examples.isObject() && examples.size() > 0
                     ? Optional.of(examples.elements().next().path("value")) : Optional.empty();
         }
@@ -76,7 +79,7 @@ final class ApiOperations {
     }
 
     /** What one call answered; a server-sent event stream is closed once its status is known. */
-    record Answer(int status, String contentType, JsonNode body, String text, HttpResponse<?> raw) {
+    record Answer(int status, String contentType, JsonNode body, String text, HttpResponse<?> raw, String sent) {
 
         String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
@@ -138,7 +141,8 @@ final class ApiOperations {
                 // the live stream never ends: its status and headers are the answer
                 String text = contentType.startsWith("text/event-stream") ? ""
                         : new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-                return new Answer(response.statusCode(), contentType, read(text), text, response);
+                return new Answer(response.statusCode(), contentType, read(text), text, response,
+                        body == null ? "" : body);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(operation.toString(), e);
