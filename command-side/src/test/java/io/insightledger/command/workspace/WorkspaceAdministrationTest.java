@@ -35,14 +35,18 @@ class WorkspaceAdministrationTest {
             mock(IdentityHistory.class));
 
     @Test
-    void theDirectoryListsEveryWorkspaceWithTheCallersRoleOrNone() {
+    void theDirectoryListsTheCallersWorkspacesOnly_everyOneForAnAdministrator() {
         when(workspaces.all()).thenReturn(List.of(new Workspace("default", "Default", "", Instant.EPOCH), GROWTH));
         Caller kim = new Caller("kim", Optional.of(Role.VIEWER), TokenScope.SESSION, Optional.empty(),
                 Map.of("growth", Role.DECIDER));
+        Caller ada = new Caller("ada", Optional.of(Role.ADMIN), TokenScope.SESSION, Optional.empty(),
+                Map.of("growth", Role.VIEWER));
 
         assertThat(administration.directory(kim)).containsExactly(
-                new WorkspaceAdministration.Listed("default", "Default", "", null),
                 new WorkspaceAdministration.Listed("growth", "Growth", "", Role.DECIDER));
+        assertThat(administration.directory(ada)).containsExactly(
+                new WorkspaceAdministration.Listed("default", "Default", "", null),
+                new WorkspaceAdministration.Listed("growth", "Growth", "", Role.VIEWER));
     }
 
     @Test
