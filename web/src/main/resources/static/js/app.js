@@ -39,8 +39,11 @@ const WORKSPACE_KEY = 'insight-ledger.workspace';
 let memberships = {};
 let workspaceList = [];
 let workspacesOf = null;
+let workspacesRead = 0;
+// a membership an ADMIN gives or takes away shows on the next page opened after this long
+const WORKSPACES_FRESH_MS = 10000;
 
-/** Reads the caller's memberships and the installation's workspaces (for their names); once per signed-in user. */
+/** Reads the caller's memberships and the workspaces they may name; again for a page opened once they are old. */
 export async function loadWorkspaces(force = false) {
   if (!signedIn()) {
     memberships = {};
@@ -48,15 +51,16 @@ export async function loadWorkspaces(force = false) {
     workspacesOf = null;
     return;
   }
-  if (!force && workspacesOf === session.user.name) return;
+  if (!force && workspacesOf === session.user.name && Date.now() - workspacesRead < WORKSPACES_FRESH_MS) return;
   const [me, all] = await Promise.all([api('/api/me'), api('/api/workspaces')]);
   // an API from before workspaces names none: everything is in "default", with the caller's own role
   memberships = me.ok && me.body && me.body.workspaces ? me.body.workspaces : {default: session.user.role};
   workspaceList = all.ok && Array.isArray(all.body) ? all.body : [];
   workspacesOf = session.user.name;
+  workspacesRead = Date.now();
 }
 
-/** Every workspace of the installation: [{id, name, description, role}], role being the caller's or null. */
+/** The workspaces the caller may name (theirs; every one for an ADMIN): [{id, name, description, role}], role null where no member. */
 export function allWorkspaces() {
   return workspaceList;
 }

@@ -1,6 +1,7 @@
 package io.insightledger.demo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -62,7 +63,7 @@ public final class DemoDataGenerator {
         Map<Integer, Long> byStatus = new ConcurrentHashMap<>();
         // counted once: a plan of a million requests takes a while to count, and progress asks after every request
         int total = plan.size();
-        String me = URLEncoder.encode(myName(), StandardCharsets.UTF_8).replace("+", "%20");
+        String me = URLEncoder.encode(me().path("name").asText(), StandardCharsets.UTF_8).replace("+", "%20");
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             for (DemoPlan.Phase phase : plan.allPhases()) {
@@ -78,6 +79,9 @@ public final class DemoDataGenerator {
                 })).toList();
                 for (Future<?> chain : running) {
                     chain.get();
+                }
+                if (phase == plan.workspaces()) {
+                    awaitMembership();
                 }
             }
         } catch (InterruptedException e) {
@@ -101,8 +105,23 @@ public final class DemoDataGenerator {
                 && (request.path().equals("/api/admin/workspaces") || request.path().endsWith("/shares"));
     }
 
-    /** Who the token belongs to: the plan makes them a member of its workspaces. */
-    private String myName() {
+    /**
+     * A new membership reaches a token within the APIs' re-check time (half a second): the history waits for it rather
+     * than have its first meetings refused as recorded in a workspace the runner is no member of.
+     */
+    private void awaitMembership() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!DemoPlan.WORKSPACES.stream().allMatch(me().path("workspaces")::has)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The runner is still no member of " + DemoPlan.WORKSPACES
+                        + " 10 s after joining them: " + me().path("workspaces"));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Who the token belongs to (the plan makes them a member of its workspaces), and where they are a member. */
+    private JsonNode me() {
         try {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(commandUrl + "/api/me"))
                     .timeout(Duration.ofSeconds(30)).header("Authorization", authorization)
@@ -110,7 +129,7 @@ public final class DemoDataGenerator {
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("GET /api/me answered " + answer.statusCode() + ": " + answer.body());
             }
-            return JSON.readTree(answer.body()).path("name").asText();
+            return JSON.readTree(answer.body());
         } catch (IOException e) {
             throw new UncheckedIOException("The command API at " + commandUrl + " does not answer", e);
         } catch (InterruptedException e) {

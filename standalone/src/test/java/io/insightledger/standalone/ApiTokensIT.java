@@ -120,8 +120,9 @@ class ApiTokensIT {
         // the role is checked before the body is read: {} tells the role check's answer without recording anything
         assertThat(commands(token.secret()).post("/api/meetings", Map.of()).status()).isEqualTo(400);
 
-        assertThat(identity.admin().put("/api/admin/users/" + contributor.name() + "/role", Map.of("role", "VIEWER"))
-                .status()).isEqualTo(200);
+        // what they may write is their role as a member of the workspace (default, made with the user)
+        assertThat(identity.admin().put("/api/admin/workspaces/default/members/" + contributor.name(),
+                Map.of("role", "VIEWER")).status()).isEqualTo(200);
         long demoted = System.nanoTime();
         await().atMost(REFUSED_WITHIN).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
             Response write = commands(token.secret()).post("/api/meetings", Map.of());
@@ -130,7 +131,8 @@ class ApiTokensIT {
         });
         System.out.printf("ApiTokensIT: a demoted owner's token lost CONTRIBUTOR after %d ms%n",
                 Duration.ofNanos(System.nanoTime() - demoted).toMillis());
-        assertThat(commands(token.secret()).get("/api/me").body().path("role").asText()).isEqualTo("VIEWER");
+        assertThat(commands(token.secret()).get("/api/me").body().path("workspaces").path("default").asText())
+                .isEqualTo("VIEWER");
         assertThat(queries(token.secret()).get("/api/hypotheses").status()).isEqualTo(200);
     }
 

@@ -120,6 +120,8 @@ class BrowserIT {
     void aMeetingItsEvidenceAndADecisionThroughTheFormsAlone() {
         browser.width(1280);
         browser.open("/propose");
+        // over all of the user's workspaces (the demo history made four), a form asks which one it records in
+        browser.choose(By.id("hypothesis-workspace"), "payments");
         browser.type(By.id("hypothesis-title"), "Teams want audit trails they can export");
         browser.type(By.id("hypothesis-statement"), "We believe that auditors want decision history as a file");
         browser.choose(By.id("hypothesis-category"), "VIABILITY");
@@ -128,8 +130,11 @@ class BrowserIT {
         browser.waitForRoute("/hypotheses/h-");
         String hypothesisId = browser.currentRoute().split("/")[2].split("\\?")[0];
         browser.waitForText(By.cssSelector("#main h1"), "Teams want audit trails they can export");
+        assertThat(Api.as(running.system().queryUrl(), RunningSystem.TOKEN).get("/api/hypotheses/" + hypothesisId)
+                .body().path("workspace").asText()).isEqualTo("payments");
 
         browser.open("/meetings/new");
+        browser.choose(By.id("meeting-workspace"), "payments");
         browser.click(By.cssSelector("#record-meeting button[type=submit]"));
         // the API's problems appear beside the fields they concern
         browser.waitFor(By.cssSelector("#meeting-title[aria-invalid=true]"));

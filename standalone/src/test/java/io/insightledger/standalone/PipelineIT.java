@@ -95,7 +95,11 @@ class PipelineIT {
                         .findFirst().orElse(null), found -> found != null);
         assertThat(record.path("eventType").asText())
                 .isEqualTo("io.insightledger.events.hypothesis.HypothesisProposedEvent");
-        assertThat(record.path("eventRevision").asText()).isEqualTo("1");
+        // revision 2 added the workspace (docs/events.md); a request that names none records in default
+        assertThat(record.path("eventRevision").asText()).isEqualTo("2");
+        assertThat(record.path("payload").path("workspaceId").asText()).isEqualTo("default");
+        assertThat(record.path("workspace").asText()).isEqualTo("default");
+        assertThat(record.path("metadata").path("workspace").asText()).isEqualTo("default");
         assertThat(record.path("aggregateType").asText()).isEqualTo("Hypothesis");
         assertThat(record.path("aggregateId").asText()).isEqualTo(hypothesisId);
         assertThat(record.path("sequenceNumber").asLong()).isZero();

@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,9 +68,16 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
         if (!user.enabled()) {
             throw new InvalidBearerTokenException("The user is disabled");
         }
-        Optional<Role> role = Optional.of(roleClaim(jwt).orElse(user.role()));
-        return new Caller(user.name(), role, TokenScope.READ_WRITE, Optional.empty(),
-                memberships.of(user.name(), TokenScope.READ_WRITE));
+        Optional<Role> claimed = roleClaim(jwt);
+        Map<String, Role> workspaces = new HashMap<>(memberships.of(user.name(), TokenScope.READ_WRITE));
+        // where the identity provider names roles, it governs them: the person's own, and their role in the workspace
+        // its people join, while they are a member there (as before workspaces, when the claim applied everywhere)
+        String joined = oidc.defaultWorkspace();
+        if (claimed.isPresent() && !joined.isBlank() && workspaces.containsKey(joined)) {
+            workspaces.put(joined, claimed.get());
+        }
+        return new Caller(user.name(), Optional.of(claimed.orElse(user.role())), TokenScope.READ_WRITE,
+                Optional.empty(), workspaces);
     }
 
     /**

@@ -24,7 +24,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,13 +35,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Announces each projected change to the clients of {@code GET /api/stream}, once the change is committed, so a
  * dashboard can refresh instead of polling. Announcing only queues the change for each client; the clients are written
  * to on threads of their own, so a client that stops reading never holds up a projection. A client hears only of
- * changes in the workspaces it could read when it subscribed (a meeting's also where it is shared): a change of another
- * workspace is not even a hint that something happened there.
+ * changes in the workspaces it can read (a meeting's also where it is shared): a change of another
+ * workspace is not even a hint that something happened there. Its workspaces are asked again for each change, so that
+ * a membership given or taken away while it listens counts.
  */
 @Component
 public class ProjectionChanges {
@@ -124,12 +125,12 @@ public class ProjectionChanges {
         return threads;
     }
 
-    /** @param workspaces those whose changes the client hears of, for as long as it stays */
-    public SseEmitter subscribe(Collection<String> workspaces) {
+    /** @param workspaces those whose changes the client hears of, asked again for each change */
+    public SseEmitter subscribe(Supplier<Set<String>> workspaces) {
         if (!connections.tryAcquire()) {
             throw new TooManyStreams(maxConnections);
         }
-        Client client = new Client(new SseEmitter(EMITTER_TIMEOUT.toMillis()), Set.copyOf(workspaces));
+        Client client = new Client(new SseEmitter(EMITTER_TIMEOUT.toMillis()), workspaces);
         client.emitter.onCompletion(client::leave);
         client.emitter.onTimeout(client::leave);
         client.emitter.onError(error -> client.leave());
@@ -184,7 +185,7 @@ public class ProjectionChanges {
     }
 
     private void broadcast(String name, Change change) {
-        clients.forEach(client -> change.as(client.workspaces)
+        clients.forEach(client -> change.as(client.workspaces.get())
                 .ifPresent(heard -> client.offer(new Announcement(name, heard))));
     }
 
@@ -195,13 +196,13 @@ public class ProjectionChanges {
     private final class Client {
 
         final SseEmitter emitter;
-        final Set<String> workspaces;
+        final Supplier<Set<String>> workspaces;
         private final BlockingQueue<Announcement> backlog = new ArrayBlockingQueue<>(BACKLOG);
         private final AtomicBoolean sending = new AtomicBoolean();
         private final AtomicBoolean left = new AtomicBoolean();
         private volatile boolean ending;
 
-        Client(SseEmitter emitter, Set<String> workspaces) {
+        Client(SseEmitter emitter, Supplier<Set<String>> workspaces) {
             this.emitter = emitter;
             this.workspaces = workspaces;
         }

@@ -1,5 +1,7 @@
 package io.insightledger.query.system;
 
+import io.insightledger.platform.identity.Caller;
+import io.insightledger.platform.security.CallerAuthentication;
 import io.insightledger.platform.security.Role;
 import io.insightledger.platform.security.WorkspaceRoleRequired;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import java.util.Set;
+
 /** {@code GET /api/stream}: server-sent events, one {@code change} per projected change. */
 @RestController
 @WorkspaceRoleRequired(Role.VIEWER)
@@ -33,16 +37,19 @@ class StreamController {
              "detail": "The change stream serves 200 clients already; connect again in a moment", "limit": 200}""";
 
     private final ProjectionChanges changes;
+    private final CurrentMemberships memberships;
 
-    StreamController(ProjectionChanges changes) {
+    StreamController(ProjectionChanges changes, CurrentMemberships memberships) {
         this.changes = changes;
+        this.memberships = memberships;
     }
 
     @Operation(summary = "Follow changes as they are projected", description = """
             A stream of server-sent events: a `change` for each change projected (which projection, which meeting \
             or hypothesis, its version after the change, its workspace and, for a meeting, those of your \
             workspaces it is shared with), and the state of a projection when it starts or ends a rebuild. Only \
-            changes in your workspaces as they are when you connect, or in the one asked for. Read again what \
+            changes in your workspaces, or in the one asked for: a membership given or taken away while you listen \
+            counts within a second. Read again what \
             changed instead of polling; after a reconnection, read everything again.""")
     @ApiResponse(responseCode = "200", description = "The stream, open until the client leaves or the server stops it",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
@@ -59,6 +66,12 @@ class StreamController {
     @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@Parameter(description = ReadScope.WORKSPACE) @RequestParam(required = false)
                       String workspace) {
-        return changes.subscribe(ReadScope.of(workspace).workspaces());
+        ReadScope.of(workspace); // a workspace you are no member of: 404
+        Caller caller = CallerAuthentication.current().orElseThrow();
+        return changes.subscribe(() -> {
+            Set<String> now = memberships.of(caller);
+            return workspace == null || workspace.isBlank() ? now
+                    : now.contains(workspace) ? Set.of(workspace) : Set.of();
+        });
     }
 }

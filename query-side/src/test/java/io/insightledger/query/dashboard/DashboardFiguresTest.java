@@ -4,10 +4,9 @@ import io.insightledger.query.hypothesis.StoredStates;
 import io.insightledger.query.system.Period;
 import io.insightledger.query.system.ProjectionDatabase;
 import io.insightledger.query.system.TwoWorkspaces;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.Mockito;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,25 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The dashboard's figures come from the workspaces read only; a shared meeting counts for its own workspace. */
 class DashboardFiguresTest {
 
-    private static ProjectionDatabase database;
+    @RegisterExtension
+    static final ProjectionDatabase database = new ProjectionDatabase();
     private static DashboardFigures figures;
 
     @BeforeAll
     static void project() {
-        database = new ProjectionDatabase();
         TwoWorkspaces.project(database.owner());
         figures = new DashboardFigures(JdbcClient.create(database.reads()), Mockito.mock(StoredStates.class),
                 Duration.ofDays(30));
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        database.close();
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn();
     }
 
     @Test

@@ -19,10 +19,9 @@ import io.insightledger.query.system.ProjectionAdmin;
 import io.insightledger.query.system.ProjectionDatabase;
 import io.insightledger.query.system.ReadScope;
 import org.mockito.Mockito;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -46,13 +45,13 @@ class HypothesisWorkspacesTest {
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
     private static final String[] PAYMENTS = {"payments"};
 
-    private static ProjectionDatabase database;
+    @RegisterExtension
+    static final ProjectionDatabase database = new ProjectionDatabase();
     private static HypothesisJournal reads;
     private static StoredBoard board;
 
     @BeforeAll
     static void project() {
-        database = new ProjectionDatabase();
         ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
         HypothesisProjection projection = new HypothesisProjection(database.owner(),
                 new JdbcTemplate(database.ownerPool()), database.writes(),
@@ -73,16 +72,6 @@ class HypothesisWorkspacesTest {
                 EvidenceStrength.STRONG, "", false), at(1, "payments"));
         projection.on(new HypothesisDecidedEvent("h-pay", "d1", DecisionOutcome.VALIDATED, "Banks asked",
                 List.of("e1")), at(2, "payments"));
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        database.close();
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn();
     }
 
     @Test

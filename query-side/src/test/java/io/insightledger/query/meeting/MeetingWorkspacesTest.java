@@ -20,10 +20,9 @@ import io.insightledger.query.system.ProjectionDatabase;
 import io.insightledger.query.system.ReadScope;
 import io.insightledger.query.system.ReadYourWrites;
 import org.mockito.Mockito;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -50,13 +49,13 @@ class MeetingWorkspacesTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
 
-    private static ProjectionDatabase database;
+    @RegisterExtension
+    static final ProjectionDatabase database = new ProjectionDatabase();
     private static MeetingReads reads;
     private static MockMvc http;
 
     @BeforeAll
     static void project() throws Exception {
-        database = new ProjectionDatabase();
         ObjectMapper json = new ObjectMapper();
         MeetingProjection projection = new MeetingProjection(database.owner(), database.writes(), json,
                 database.changes());
@@ -86,16 +85,6 @@ class MeetingWorkspacesTest {
         projection.on(cited("h-pay", "m-risk"), at(1, "payments"));
         projection.on(cited("h-risk", "m-risk"), at(1, "risk"));
         projection.on(cited("h-pay-2", "m-risk-ended"), at(1, "payments"));
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        database.close();
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn();
     }
 
     @Test

@@ -5,10 +5,9 @@ import io.insightledger.query.system.PageRequest;
 import io.insightledger.query.system.ProjectionDatabase;
 import io.insightledger.query.system.ReadScope;
 import io.insightledger.query.system.TwoWorkspaces;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
@@ -19,24 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Organisations are counted from the caller's workspaces' own meetings, and the evidence their hypotheses took. */
 class OrganizationsTest {
 
-    private static ProjectionDatabase database;
+    @RegisterExtension
+    static final ProjectionDatabase database = new ProjectionDatabase();
     private static Organizations organizations;
 
     @BeforeAll
     static void project() {
-        database = new ProjectionDatabase();
         TwoWorkspaces.project(database.owner());
         organizations = new Organizations(JdbcClient.create(database.reads()));
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        database.close();
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn();
     }
 
     @Test

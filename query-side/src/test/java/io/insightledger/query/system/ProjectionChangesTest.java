@@ -42,7 +42,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -59,6 +61,8 @@ import static org.awaitility.Awaitility.await;
 class ProjectionChangesTest {
 
     static final int MAX_CONNECTIONS = 2;
+    /** Callers whose memberships were taken away while they listen. */
+    static final Set<String> REMOVED = ConcurrentHashMap.newKeySet();
 
     @SpringBootConfiguration
     @ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
@@ -71,12 +75,20 @@ class ProjectionChangesTest {
             return new SimpleMeterRegistry();
         }
 
+        /** Memberships as the caller's credential said, unless a test takes them away (the identity database's part). */
+        @Bean
+        CurrentMemberships memberships() {
+            return caller -> REMOVED.contains(caller.name()) ? Set.of() : caller.readable();
+        }
+
         /** Signs every request in as a viewer of the workspaces its {@code X-Workspaces} names ({@code default}). */
         @Bean
         Filter signedIn() {
             return (request, response, chain) -> {
                 String named = ((jakarta.servlet.http.HttpServletRequest) request).getHeader("X-Workspaces");
-                Caller caller = new Caller("viewer", Optional.of(Role.VIEWER), TokenScope.SESSION, Optional.empty(),
+                String name = ((jakarta.servlet.http.HttpServletRequest) request).getHeader("X-Caller");
+                Caller caller = new Caller(name == null ? "viewer" : name, Optional.of(Role.VIEWER), TokenScope.SESSION,
+                        Optional.empty(),
                         Arrays.stream((named == null ? "default" : named).split(","))
                                 .collect(Collectors.toMap(Function.identity(), workspace -> Role.VIEWER)));
                 SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller));
@@ -138,8 +150,13 @@ class ProjectionChangesTest {
 
     /** The stream asked for with {@code query}, by a member of {@code workspaces} (comma-separated). */
     private HttpRequest stream(String query, String workspaces) {
+        return stream(query, workspaces, "viewer");
+    }
+
+    private HttpRequest stream(String query, String workspaces, String caller) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream" + query))
-                .header("Accept", "text/event-stream").header("X-Workspaces", workspaces).build();
+                .header("Accept", "text/event-stream").header("X-Workspaces", workspaces).header("X-Caller", caller)
+                .build();
     }
 
     private double clients() {
@@ -241,6 +258,22 @@ class ProjectionChangesTest {
         assertThat(heard.get(1).path("workspace").asText()).isEqualTo("payments");
         assertThat(String.join("\n", narrowed)).contains("h-growth").doesNotContain("h-payments")
                 .doesNotContain("m-risk").doesNotContain("h-other");
+    }
+
+    /** A member taken out of a workspace while listening hears of none of its changes after that. */
+    @Test
+    void aMembershipTakenAwayWhileListeningCountsForTheChangesAfterIt() {
+        List<String> leaving = reader(stream("", "payments", "leaving"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> leaving.contains("event:hello"));
+        changes.announce("hypotheses", "h-before", 1, "payments");
+        await().atMost(Duration.ofSeconds(10)).until(() -> String.join("\n", leaving).contains("h-before"));
+
+        REMOVED.add("leaving");
+        changes.announce("hypotheses", "h-after", 2, "payments");
+        changes.announceState("hypotheses", "RUNNING");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> leaving.contains("event:projection"));
+        assertThat(String.join("\n", leaving)).doesNotContain("h-after");
     }
 
     @Test

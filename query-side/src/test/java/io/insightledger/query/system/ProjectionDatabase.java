@@ -7,6 +7,9 @@ import io.insightledger.platform.security.CallerAuthentication;
 import io.insightledger.platform.security.Role;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,9 +25,10 @@ import java.util.stream.Collectors;
 /**
  * A real PostgreSQL with the projection schema migrated, written to as the application does and read through the
  * reads pool exactly as configured. The application's user is a superuser, as in tests and the standalone launcher,
- * or an ordinary owner of its database that may create roles, as a production installation may have it.
+ * or an ordinary owner of its database that may create roles, as a production installation may have it. Register it
+ * as a test class's extension to sign out after each test and stop the server after the class.
  */
-public final class ProjectionDatabase implements AutoCloseable {
+public final class ProjectionDatabase implements AutoCloseable, AfterEachCallback, AfterAllCallback {
 
     private final PostgresServer server;
     private final DataSource owner;
@@ -85,6 +89,18 @@ public final class ProjectionDatabase implements AutoCloseable {
         SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(new Caller("viewer",
                 Optional.of(Role.VIEWER), TokenScope.SESSION, Optional.empty(),
                 Arrays.stream(workspaces).collect(Collectors.toMap(Function.identity(), workspace -> Role.VIEWER)))));
+    }
+
+    /** As a test class's extension: each test starts with nobody signed in. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        SecurityContextHolder.clearContext();
+    }
+
+    /** As a test class's extension: the server stops with the class. */
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
     }
 
     @Override

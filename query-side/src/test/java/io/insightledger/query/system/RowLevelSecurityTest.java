@@ -1,9 +1,8 @@
 package io.insightledger.query.system;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -20,12 +19,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RowLevelSecurityTest {
 
-    private static ProjectionDatabase database;
+    @RegisterExtension
+    static final ProjectionDatabase database = new ProjectionDatabase();
     private static JdbcClient reads;
 
     @BeforeAll
     static void projectTwoWorkspaces() {
-        database = new ProjectionDatabase();
         reads = JdbcClient.create(database.reads());
         JdbcClient owner = database.owner();
         meeting(owner, "m-a", "a");
@@ -59,16 +58,6 @@ class RowLevelSecurityTest {
                             VALUES (?, ?, 'e1', 'SUPPORTS', 'STRONG', now(), ?)""")
                     .params((Object[]) citation).update();
         }
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        database.close();
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn();
     }
 
     @Test
