@@ -19,6 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import javax.sql.DataSource;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -26,11 +27,16 @@ import java.util.stream.Collectors;
  * A real PostgreSQL with the projection schema migrated, written to as the application does and read through the
  * reads pool exactly as configured. The application's user is a superuser, as in tests and the standalone launcher,
  * or an ordinary owner of its database that may create roles, as a production installation may have it. Register it
- * as a test class's extension to sign out after each test and stop the server after the class.
+ * as a test class's extension to sign out after each test and close it after the class. One server serves every test
+ * class of the run, each in databases of its own; an ordinary user gets a server of their own.
  */
 public final class ProjectionDatabase implements AutoCloseable, AfterEachCallback, AfterAllCallback {
 
-    private final PostgresServer server;
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static PostgresServer server;
+
+    /** A cluster of its own, for an ordinary user: the reader role must be theirs to grant (see V7). */
+    private final PostgresServer own;
     private final DataSource owner;
     private final CallerWorkspaces reads;
 
@@ -39,16 +45,18 @@ public final class ProjectionDatabase implements AutoCloseable, AfterEachCallbac
     }
 
     public ProjectionDatabase(boolean ordinaryUser) {
-        server = PostgresServer.start(null, 0);
+        own = ordinaryUser ? PostgresServer.start(null, 0) : null;
+        PostgresServer server = ordinaryUser ? own : server();
+        String database = "projections_" + DATABASES.incrementAndGet();
         String username = server.username();
         if (ordinaryUser) {
-            username = "insight_app";
+            username = "insight_app_" + DATABASES.get();
             JdbcClient admin = JdbcClient.create(new DriverManagerDataSource(server.jdbcUrl("postgres"),
                     server.username(), server.password()));
-            admin.sql("CREATE ROLE insight_app LOGIN CREATEROLE PASSWORD 'insight'").update();
-            admin.sql("CREATE DATABASE projections OWNER insight_app").update();
+            admin.sql("CREATE ROLE " + username + " LOGIN CREATEROLE PASSWORD '" + server.password() + "'").update();
+            admin.sql("CREATE DATABASE " + database + " OWNER " + username).update();
         }
-        String url = server.jdbcUrl("projections");
+        String url = server.jdbcUrl(database);
         owner = new DriverManagerDataSource(url, username, server.password());
         Flyway.configure().dataSource(owner).locations("classpath:db/query-side").load().migrate();
         DataSourceProperties properties = new DataSourceProperties();
@@ -103,10 +111,20 @@ public final class ProjectionDatabase implements AutoCloseable, AfterEachCallbac
         close();
     }
 
+    private static synchronized PostgresServer server() {
+        if (server == null) {
+            server = PostgresServer.start(null, 0);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "projection-database-stop"));
+        }
+        return server;
+    }
+
     @Override
     public void close() throws Exception {
         SecurityContextHolder.clearContext();
         reads.close();
-        server.close();
+        if (own != null) {
+            own.close();
+        }
     }
 }
