@@ -100,6 +100,8 @@ class PipelineIT {
         assertThat(record.path("payload").path("workspaceId").asText()).isEqualTo("default");
         assertThat(record.path("workspace").asText()).isEqualTo("default");
         assertThat(record.path("metadata").path("workspace").asText()).isEqualTo("default");
+        // what the caller may do travels with the command to the aggregate, never into the event
+        assertThat(record.path("metadata").has("workspaceAccess")).isFalse();
         assertThat(record.path("aggregateType").asText()).isEqualTo("Hypothesis");
         assertThat(record.path("aggregateId").asText()).isEqualTo(hypothesisId);
         assertThat(record.path("sequenceNumber").asLong()).isZero();
