@@ -76,13 +76,8 @@ public class Hypothesis {
     @CommandHandlerInterceptor
     Object onlyInItsWorkspace(CommandMessage<?> command, InterceptorChain chain) throws Exception {
         if (workspaceId != null) {
-            WorkspaceAccess access = WorkspaceAccess.of(command.getMetaData());
-            if (command.getPayload() instanceof ProposeHypothesisCommand && !access.sees(workspaceId)) {
-                // the id space is shared; what is under the id stays unsaid
-                throw RuleViolationException.conflict("HypothesisIdTaken", "This id is taken; choose another");
-            }
-            access.require(workspaceId, Set.of(),
-                    RuleViolationException.notFound("NotFound", "Nothing is recorded under id " + hypothesisId));
+            WorkspaceAccess.holdTo(workspaceId, Set.of(), command, hypothesisId, ProposeHypothesisCommand.class,
+                    "HypothesisIdTaken");
         }
         return chain.proceed();
     }
@@ -95,9 +90,7 @@ public class Hypothesis {
         if (proposed != null) {
             return sameAsBefore(proposed.equals(event), "HypothesisIdTaken", "Hypothesis " + hypothesisId);
         }
-        WorkspaceAccess.of(metaData).require(event.workspaceId(), Set.of(),
-                RuleViolationException.notFound("WorkspaceNotFound",
-                        "You are no member of a workspace " + event.workspaceId()).concerning("workspace"));
+        WorkspaceAccess.of(metaData).requireToCreateIn(event.workspaceId());
         // a hypothesis grows out of one of its own team's
         if (command.parentId() != null
                 && !hypotheses.workspaceOf(command.parentId()).map(event.workspaceId()::equals).orElse(false)) {

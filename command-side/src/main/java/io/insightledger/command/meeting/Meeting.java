@@ -69,13 +69,8 @@ public class Meeting {
     @CommandHandlerInterceptor
     Object onlyInItsWorkspace(CommandMessage<?> command, InterceptorChain chain) throws Exception {
         if (workspaceId != null) {
-            WorkspaceAccess access = WorkspaceAccess.of(command.getMetaData());
-            if (command.getPayload() instanceof RecordMeetingCommand && !access.sees(workspaceId)) {
-                // the id space is shared; what is under the id stays unsaid
-                throw RuleViolationException.conflict("MeetingIdTaken", "This id is taken; choose another");
-            }
-            access.require(workspaceId, sharedWith,
-                    RuleViolationException.notFound("NotFound", "Nothing is recorded under id " + meetingId));
+            WorkspaceAccess.holdTo(workspaceId, sharedWith, command, meetingId, RecordMeetingCommand.class,
+                    "MeetingIdTaken");
         }
         return chain.proceed();
     }
@@ -93,9 +88,7 @@ public class Meeting {
                     "Meeting " + meetingId + " was already recorded with different content");
         }
         if (recorded == null) {
-            WorkspaceAccess.of(metaData).require(event.workspaceId(), Set.of(),
-                    RuleViolationException.notFound("WorkspaceNotFound",
-                            "You are no member of a workspace " + event.workspaceId()).concerning("workspace"));
+            WorkspaceAccess.of(metaData).requireToCreateIn(event.workspaceId());
             apply(event, WorkspaceAccess.eventMetaData(event.workspaceId()));
         }
         return AggregateLifecycle.getVersion();

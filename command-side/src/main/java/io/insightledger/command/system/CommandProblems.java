@@ -40,7 +40,7 @@ class CommandProblems {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "NotFound", "Nothing is recorded under id " + e.getAggregateIdentifier());
+        return ruleViolated(RuleViolationException.nothingRecordedUnder(String.valueOf(e.getAggregateIdentifier())));
     }
 
     /** Ids are shared by meetings and hypotheses: one of one kind cannot be used as one of the other. */

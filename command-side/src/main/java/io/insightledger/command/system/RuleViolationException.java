@@ -23,6 +23,14 @@ public class RuleViolationException extends RuntimeException {
         return new RuleViolationException(HttpStatus.NOT_FOUND, rule, message);
     }
 
+    /**
+     * Nothing under this id, or nothing the caller may see: both answer alike, so that ids of other workspaces do not
+     * leak.
+     */
+    public static RuleViolationException nothingRecordedUnder(String id) {
+        return notFound("NotFound", "Nothing is recorded under id " + id);
+    }
+
     /** The command contradicts the current state (an id already taken, a state that forbids it). */
     public static RuleViolationException conflict(String rule, String message) {
         return new RuleViolationException(HttpStatus.CONFLICT, rule, message);

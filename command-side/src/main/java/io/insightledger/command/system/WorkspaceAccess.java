@@ -3,6 +3,7 @@ package io.insightledger.command.system;
 import io.insightledger.events.EventMetadata;
 import io.insightledger.platform.security.Role;
 import io.insightledger.platform.security.RoleMissing;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MetaData;
 
 import java.util.Map;
@@ -41,6 +42,29 @@ public record WorkspaceAccess(Map<String, Role> workspaces, Role needed) {
     /** Whether the caller is a member there: for them, what is in other workspaces does not exist. */
     public boolean sees(String workspace) {
         return workspaces.containsKey(workspace);
+    }
+
+    /**
+     * Holds a command on an existing meeting or hypothesis of {@code workspace} to it: see {@link #require}. A command
+     * that would create it again (a retry) from someone who cannot see it learns only that its id is taken.
+     *
+     * @param creation its creating command's type
+     * @param idTaken  the rule a creation under a taken id breaks
+     */
+    public static void holdTo(String workspace, Set<String> sharedWith, CommandMessage<?> command, String aggregateId,
+                              Class<?> creation, String idTaken) {
+        WorkspaceAccess access = of(command.getMetaData());
+        if (creation.isInstance(command.getPayload()) && !access.sees(workspace)) {
+            // the id space is shared; what is under the id stays unsaid
+            throw RuleViolationException.conflict(idTaken, "This id is taken; choose another");
+        }
+        access.require(workspace, sharedWith, RuleViolationException.nothingRecordedUnder(aggregateId));
+    }
+
+    /** A new meeting or hypothesis is created only in a workspace where the caller has the needed role. */
+    public void requireToCreateIn(String workspace) {
+        require(workspace, Set.of(), RuleViolationException.notFound("WorkspaceNotFound",
+                "You are no member of a workspace " + workspace).concerning("workspace"));
     }
 
     /**
