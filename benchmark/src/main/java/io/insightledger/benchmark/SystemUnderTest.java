@@ -9,8 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,6 +106,7 @@ final class SystemUnderTest implements AutoCloseable {
             String eventStore = find(banner, "Event store\\s+(\\S+)");
             String projections = find(banner, "Projections\\s+(\\S+)");
             String identity = find(banner, "Identity\\s+(\\S+)");
+            String keys = find(banner, "Key store\\s+(\\S+)");
             Matcher login = Pattern.compile("database login (\\S+) / (\\S+)\\)").matcher(banner);
             if (!login.find()) {
                 throw new IllegalStateException("The banner names no database login:\n" + banner);
@@ -115,12 +118,12 @@ final class SystemUnderTest implements AutoCloseable {
 
             Database database = new Database(login.group(1), login.group(2));
             ProcessBuilder command = service(options, options.commandJar(), workDir.resolve("command-side.log"),
-                    "COMMAND", commandPort, "EVENTSTORE_DB", eventStore, database, kafka, identity);
+                    "COMMAND", commandPort, "EVENTSTORE_DB", eventStore, database, kafka, identity, keys);
             command.environment().put("INSIGHT_QUERY_SIDE_URL", queryUrl);
             // the demo history says when each of its requests happened
             command.environment().put("INSIGHT_IMPORT_ENABLED", "true");
             ProcessBuilder query = service(options, options.queryJar(), workDir.resolve("query-side.log"),
-                    "QUERY", queryPort, "PROJECTION_DB", projections, database, kafka, identity);
+                    "QUERY", queryPort, "PROJECTION_DB", projections, database, kafka, identity, keys);
 
             started.put("command side", launch(command));
             started.put("query side", launch(query));
@@ -167,12 +170,22 @@ final class SystemUnderTest implements AutoCloseable {
         }
     }
 
+    /** The master key of the key store's keys: made for the run, and given to both services. */
+    private static final String MASTER_KEY = masterKey();
+
+    private static String masterKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
     private record Database(String user, String password) {
     }
 
     /** A service's JVM, configured as Docker Compose configures it: its port, its database, the broker, the user. */
     private static ProcessBuilder service(Options options, Path jar, Path log, String name, int port, String db,
-                                          String jdbcUrl, Database database, String kafka, String identity) {
+                                          String jdbcUrl, Database database, String kafka, String identity,
+                                          String keys) {
         ProcessBuilder builder = java(options.serviceJvmOptions(), jar, log);
         Map<String, String> env = builder.environment();
         env.put("INSIGHT_" + name + "_ADDRESS", ADDRESS);
@@ -184,6 +197,10 @@ final class SystemUnderTest implements AutoCloseable {
         env.put("INSIGHT_IDENTITY_DB_URL", identity);
         env.put("INSIGHT_IDENTITY_DB_USER", database.user());
         env.put("INSIGHT_IDENTITY_DB_PASSWORD", database.password());
+        env.put("INSIGHT_KEYS_DB_URL", keys);
+        env.put("INSIGHT_KEYS_DB_USER", database.user());
+        env.put("INSIGHT_KEYS_DB_PASSWORD", database.password());
+        env.put("INSIGHT_MASTER_KEY", MASTER_KEY);
         // the first ADMIN and its token, as a first start of a deployment creates them (the query side ignores these)
         env.put("INSIGHT_ADMIN_PASSWORD", options.password());
         env.put("INSIGHT_ADMIN_TOKEN", options.token());

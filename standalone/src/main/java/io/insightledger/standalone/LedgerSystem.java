@@ -19,6 +19,10 @@ public final class LedgerSystem implements AutoCloseable {
     public static final String EVENT_STORE_DATABASE = "insight_events";
     public static final String PROJECTION_DATABASE = "insight_projections";
     public static final String IDENTITY_DATABASE = "insight_identity";
+    /** The key store: the keys that seal personal data, apart from the events they seal (docs/privacy.md). */
+    public static final String KEYS_DATABASE = "insight_keys";
+    /** The master key of runs that name none (in-process tests): one per JVM, so a restart in it reads its keys. */
+    private static final String MASTER_KEY_OF_THIS_JVM = MasterKeys.random();
 
     /**
      * @param address   where the HTTP servers listen
@@ -26,16 +30,27 @@ public final class LedgerSystem implements AutoCloseable {
      * @param demoToken an API token of {@code demoUser}, registered once (scripts and the demo generator use it)
      */
     public record Settings(String address, int commandPort, int queryPort, int webPort, String demoUser,
-                           String demoPassword, String demoToken, Oidc oidc) {
+                           String demoPassword, String demoToken, Oidc oidc, String masterKey) {
 
-        /** Without single sign-on of its own (the {@code INSIGHT_OIDC_*} variables still apply). */
+        /**
+         * Without single sign-on of its own (the {@code INSIGHT_OIDC_*} variables still apply), and with this JVM's
+         * master key.
+         */
         public Settings(String address, int commandPort, int queryPort, int webPort, String demoUser,
                         String demoPassword, String demoToken) {
-            this(address, commandPort, queryPort, webPort, demoUser, demoPassword, demoToken, null);
+            this(address, commandPort, queryPort, webPort, demoUser, demoPassword, demoToken, null,
+                    MASTER_KEY_OF_THIS_JVM);
         }
 
         public Settings withOidc(Oidc oidc) {
-            return new Settings(address, commandPort, queryPort, webPort, demoUser, demoPassword, demoToken, oidc);
+            return new Settings(address, commandPort, queryPort, webPort, demoUser, demoPassword, demoToken, oidc,
+                    masterKey);
+        }
+
+        /** @param masterKey base64 of the 32 bytes that wrap the key store's keys */
+        public Settings withMasterKey(String masterKey) {
+            return new Settings(address, commandPort, queryPort, webPort, demoUser, demoPassword, demoToken, oidc,
+                    masterKey);
         }
     }
 
@@ -161,6 +176,10 @@ public final class LedgerSystem implements AutoCloseable {
         args.add("--insight.identity.database.url=" + infrastructure.jdbcUrl(IDENTITY_DATABASE));
         args.add("--insight.identity.database.username=" + infrastructure.username());
         args.add("--insight.identity.database.password=" + infrastructure.password());
+        args.add("--insight.privacy.keys.url=" + infrastructure.jdbcUrl(KEYS_DATABASE));
+        args.add("--insight.privacy.keys.username=" + infrastructure.username());
+        args.add("--insight.privacy.keys.password=" + infrastructure.password());
+        args.add("--insight.privacy.master-key=" + settings.masterKey());
         if (settings.oidc() != null) {
             args.add("--insight.identity.oidc.issuer-uri=" + settings.oidc().issuerUri());
             if (settings.oidc().rolesClaim() != null) {

@@ -22,6 +22,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code java -jar standalone/target/insight-ledger-standalone.jar}: a real PostgreSQL, a real Kafka broker and the
@@ -62,7 +63,7 @@ public final class StandaloneLauncher implements Runnable {
                 Integer.parseInt(env.getOrDefault("INSIGHT_COMMAND_PORT", "8080")),
                 Integer.parseInt(env.getOrDefault("INSIGHT_QUERY_PORT", "8081")),
                 Integer.parseInt(env.getOrDefault("INSIGHT_WEB_PORT", "8082")),
-                "demo", password, demoToken(env, dataDir));
+                "demo", password, demoToken(env, dataDir)).withMasterKey(masterKey(env, dataDir));
 
         Infrastructure infrastructure = Infrastructure.embedded(new Infrastructure.Options(dataDir, postgresPort, kafkaPort));
         if (Boolean.parseBoolean(env.getOrDefault("INSIGHT_INFRASTRUCTURE_ONLY", "false"))) {
@@ -112,21 +113,40 @@ public final class StandaloneLauncher implements Runnable {
         if (configured != null && !configured.isBlank()) {
             return configured.strip();
         }
-        Path kept = dataDir.resolve("demo-token");
-        try {
-            if (Files.exists(kept)) {
-                return Files.readString(kept).strip();
-            }
-            Files.createDirectories(dataDir);
+        return kept(dataDir.resolve("demo-token"), () -> {
             byte[] secret = new byte[32];
             new SecureRandom().nextBytes(secret);
-            String token = ApiTokens.PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-            Files.writeString(kept, token + "\n");
-            Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("rw-------"));
-            return token;
+            return ApiTokens.PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        });
+    }
+
+    /** A secret kept in a file readable by its owner only: read if it is there, else made and written. */
+    private static String kept(Path file, Supplier<String> made) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            Files.createDirectories(file.getParent());
+            String secret = made.get();
+            Files.writeString(file, secret + "\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return secret;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the demo token in " + kept, e);
+            throw new UncheckedIOException("Cannot keep a secret in " + file, e);
         }
+    }
+
+    /**
+     * The master key that wraps the key store's keys: {@code INSIGHT_MASTER_KEY}, or one made on the first start and
+     * kept in the data directory (readable by its owner only). Kept there, it is backed up with the data it protects:
+     * a deployment takes it from a secret store instead (docs/privacy.md).
+     */
+    static String masterKey(Map<String, String> env, Path dataDir) {
+        String configured = env.get("INSIGHT_MASTER_KEY");
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        return kept(dataDir.resolve("master-key"), MasterKeys::random);
     }
 
     /**
@@ -154,11 +174,15 @@ public final class StandaloneLauncher implements Runnable {
                   Event store   %s
                   Projections   %s  (database login %s / %s)
                   Identity      %s  (users, roles, tokens)
+                  Key store     %s  (keys of personal data; master key in %s)
                   Data          %s
                 """.formatted(infrastructure.kafkaBootstrapServers(),
                 infrastructure.jdbcUrl(LedgerSystem.EVENT_STORE_DATABASE),
                 infrastructure.jdbcUrl(LedgerSystem.PROJECTION_DATABASE), infrastructure.username(),
                 infrastructure.password(), infrastructure.jdbcUrl(LedgerSystem.IDENTITY_DATABASE),
+                infrastructure.jdbcUrl(LedgerSystem.KEYS_DATABASE),
+                System.getenv().containsKey("INSIGHT_MASTER_KEY") ? "INSIGHT_MASTER_KEY"
+                        : dataDir.resolve("master-key").toAbsolutePath(),
                 dataDir.toAbsolutePath());
     }
 

@@ -33,6 +33,16 @@ record EventStore(String url, String username, String password) {
         return metadata;
     }
 
+    /** Every stored event's payload and metadata (one JSON document each), as the bytes on disk hold them. */
+    List<byte[]> storedBytes() {
+        List<byte[]> documents = new ArrayList<>();
+        query("SELECT payload, metadata FROM domainevententry ORDER BY globalindex", stored -> {
+            documents.add(stored.getBytes(1));
+            documents.add(stored.getBytes(2));
+        });
+        return documents;
+    }
+
     /** How many events each aggregate has. */
     Map<String, Long> eventsPerAggregate() {
         Map<String, Long> counts = new HashMap<>();

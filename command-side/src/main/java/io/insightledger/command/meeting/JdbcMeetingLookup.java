@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -42,8 +43,11 @@ class JdbcMeetingLookup implements MeetingLookup {
 
     @EventHandler
     void on(MeetingRecordedEvent event) {
-        jdbc.sql("INSERT INTO meeting_lookup (meeting_id, organization, workspace_id) VALUES (?, ?, ?)")
-                .params(event.meetingId(), event.organization(), event.workspaceId())
+        jdbc.sql("""
+                        INSERT INTO meeting_lookup (meeting_id, organization, workspace_id, occurred_at)
+                        VALUES (?, ?, ?, ?)""")
+                .params(event.meetingId(), event.organization(), event.workspaceId(),
+                        Timestamp.from(event.occurredAt()))
                 .update();
     }
 

@@ -1,7 +1,6 @@
 package io.insightledger.command.meeting;
 
-import io.insightledger.events.meeting.Attendee;
-import io.insightledger.events.meeting.ObservationCapturedEvent;
+import io.insightledger.events.meeting.AttendeeSide;
 import io.insightledger.events.meeting.ObservationKind;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
@@ -17,6 +16,14 @@ public final class MeetingCommands {
     private MeetingCommands() {
     }
 
+    /**
+     * An attendee as the request names them, in clear: the meeting seals the name and role into its event.
+     *
+     * @param personId a person recorded before, or {@code null} for the meeting's own person of that name
+     */
+    public record AttendeeAsWritten(String personId, String name, String role, AttendeeSide side) {
+    }
+
     public record ReviseMeetingNotesCommand(@TargetAggregateIdentifier String meetingId,
                                             @TargetAggregateVersion Long expectedVersion,
                                             String notes, String reason) {
@@ -24,17 +31,14 @@ public final class MeetingCommands {
 
     public record ReplaceMeetingAttendeesCommand(@TargetAggregateIdentifier String meetingId,
                                                  @TargetAggregateVersion Long expectedVersion,
-                                                 List<Attendee> attendees, String reason) {
+                                                 List<AttendeeAsWritten> attendees, String reason) {
     }
 
     public record CaptureObservationCommand(@TargetAggregateIdentifier String meetingId,
                                             @TargetAggregateVersion Long expectedVersion,
                                             String observationId, String text, ObservationKind kind,
-                                            String speakerRole, String speakerName, List<String> tags) {
-
-        ObservationCapturedEvent toEvent() {
-            return new ObservationCapturedEvent(meetingId, observationId, text, kind, speakerRole, speakerName, tags);
-        }
+                                            String speakerRole, String speakerId, String speakerName,
+                                            List<String> tags) {
     }
 
     public record ReviseObservationCommand(@TargetAggregateIdentifier String meetingId,
@@ -45,6 +49,10 @@ public final class MeetingCommands {
     public record RetractMeetingCommand(@TargetAggregateIdentifier String meetingId,
                                         @TargetAggregateVersion Long expectedVersion,
                                         String reason) {
+    }
+
+    /** Deletes the meeting's key: its free text is gone for ever, from every copy of its events. */
+    public record RedactMeetingCommand(@TargetAggregateIdentifier String meetingId, String reason) {
     }
 
     /** @param workspaceId the workspace to share it with */

@@ -1,6 +1,7 @@
 package io.insightledger.command.meeting;
 
 import io.insightledger.command.meeting.MeetingCommands.CaptureObservationCommand;
+import io.insightledger.command.meeting.MeetingCommands.RedactMeetingCommand;
 import io.insightledger.command.meeting.MeetingCommands.ReplaceMeetingAttendeesCommand;
 import io.insightledger.command.meeting.MeetingCommands.RetractMeetingCommand;
 import io.insightledger.command.meeting.MeetingCommands.ReviseMeetingNotesCommand;
@@ -8,6 +9,7 @@ import io.insightledger.command.meeting.MeetingCommands.ReviseObservationCommand
 import io.insightledger.command.meeting.MeetingCommands.ShareMeetingCommand;
 import io.insightledger.command.meeting.MeetingCommands.UnshareMeetingCommand;
 import io.insightledger.command.meeting.MeetingRequests.CaptureObservationRequest;
+import io.insightledger.command.meeting.MeetingRequests.RedactionRequest;
 import io.insightledger.command.meeting.MeetingRequests.ReplaceAttendeesRequest;
 import io.insightledger.command.meeting.MeetingRequests.ReviseNotesRequest;
 import io.insightledger.command.meeting.MeetingRequests.ReviseObservationRequest;
@@ -18,6 +20,7 @@ import io.insightledger.command.system.IfMatch;
 import io.insightledger.command.system.ReasonRequest;
 import io.insightledger.command.system.StoreMayBeAway;
 import io.insightledger.platform.security.Role;
+import io.insightledger.platform.security.RoleRequired;
 import io.insightledger.platform.security.WorkspaceRoleRequired;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -57,6 +60,8 @@ class MeetingController {
              "attendees": [{"name": "Kim", "role": "Security engineer", "side": "CUSTOMER"},
                            {"name": "Sam", "role": "Product manager", "side": "TEAM"}],
              "notes": "They rotate keys by hand every quarter.", "tags": ["security"]}""";
+    private static final String REDACT = """
+            {"reason": "Erasure request 2026-117: the notes quote the customer's engineer at length"}""";
     private static final String REVISE_NOTES = """
             {"notes": "They rotate keys by hand every quarter, and dread it.", "reason": "Added Kim's follow-up"}""";
     private static final String REPLACE_ATTENDEES = """
@@ -166,7 +171,7 @@ class MeetingController {
         String observationId = Ids.orNew(request.id());
         long version = commands.sendAndWait(new CaptureObservationCommand(id, IfMatch.expectedVersion(ifMatch),
                 observationId, request.text().strip(), request.kind(), request.speakerRole().strip(),
-                request.speakerName() == null ? null : request.speakerName().strip(),
+                request.speaker(), request.speakerName() == null ? null : request.speakerName().strip(),
                 request.tags() == null ? List.of() : request.tags().stream().map(String::strip).toList()));
         return responses.created("/api/meetings/" + id, observationId, version);
     }
@@ -206,6 +211,26 @@ class MeetingController {
                                                       @Valid @RequestBody ReasonRequest request) {
         long version = commands.sendAndWait(new RetractMeetingCommand(id, IfMatch.expectedVersion(ifMatch),
                 request.stripped()));
+        return responses.ok(id, version);
+    }
+
+    @Operation(summary = "Redact a meeting's free text", description = """
+            Deletes the meeting's key: its notes, its observations' texts and the roles of speakers who were not \
+            named can never be read again, from the event store, the topic or any backup of them; every view shows \
+            them as `[redacted]`, before and after a rebuild. Title, organisation, attendees, evidence, decisions and \
+            confidence stay as they were. For text that names someone who asked to be forgotten (erase the person \
+            too: `POST /api/people/{id}/erasure`). Cannot be undone; redacting again changes nothing. Needs the \
+            installation's ADMIN, in any workspace. The reason is kept in the meeting's history: do not name anyone \
+            in it.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(examples = @ExampleObject(REDACT))))
+    @ApiResponse(responseCode = "200", description = "Redacted: the meeting's id and new version (also its ETag)")
+    @ApiResponse(responseCode = "404", description = "No meeting under this id")
+    @RoleRequired(Role.ADMIN)
+    @PostMapping("/{id}/redaction")
+    ResponseEntity<CommandResponses.Accepted> redact(@PathVariable String id,
+                                                     @Valid @RequestBody RedactionRequest request) {
+        long version = commands.sendAndWait(new RedactMeetingCommand(id, request.reason().strip()));
         return responses.ok(id, version);
     }
 

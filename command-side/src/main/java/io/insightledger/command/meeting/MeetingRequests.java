@@ -1,5 +1,6 @@
 package io.insightledger.command.meeting;
 
+import io.insightledger.command.person.PersonLookup;
 import io.insightledger.command.system.Ids;
 import io.insightledger.events.meeting.ObservationKind;
 import io.insightledger.platform.identity.Workspaces;
@@ -30,11 +31,15 @@ final class MeetingRequests {
             @NotBlank @Size(max = 5_000) String text,
             @NotNull ObservationKind kind,
             @NotBlank @Size(max = 100) String speakerRole,
+            @Pattern(regexp = PersonLookup.ID_RULE, message = PersonLookup.ID_RULE_MESSAGE) String speaker,
             @Size(max = 200) String speakerName,
             @Size(max = 50) List<@NotBlank @Size(max = 50) String> tags) {
     }
 
     record ReviseObservationRequest(@NotBlank @Size(max = 5_000) String text, @Size(max = 2_000) String reason) {
+    }
+
+    record RedactionRequest(@NotBlank @Size(max = 2_000) String reason) {
     }
 
     record ShareMeetingRequest(

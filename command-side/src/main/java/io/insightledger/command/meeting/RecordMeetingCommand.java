@@ -1,13 +1,13 @@
 package io.insightledger.command.meeting;
 
-import io.insightledger.events.meeting.Attendee;
+import io.insightledger.command.meeting.MeetingCommands.AttendeeAsWritten;
 import io.insightledger.events.meeting.Channel;
-import io.insightledger.events.meeting.MeetingRecordedEvent;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 import java.util.List;
 
+/** A meeting as the request names it, in clear: the meeting seals its personal data into its event. */
 public record RecordMeetingCommand(
         @TargetAggregateIdentifier String meetingId,
         String title,
@@ -15,13 +15,8 @@ public record RecordMeetingCommand(
         String organization,
         String segment,
         Channel channel,
-        List<Attendee> attendees,
+        List<AttendeeAsWritten> attendees,
         String notes,
         List<String> tags,
         String workspaceId) {
-
-    MeetingRecordedEvent toEvent() {
-        return new MeetingRecordedEvent(meetingId, title, occurredAt, organization, segment, channel, attendees,
-                notes, tags, workspaceId);
-    }
 }

@@ -16,12 +16,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import java.time.Duration;
 
 /** Wiring of the write side: command metadata, and the path from the event store to the topic. */
+@EnableScheduling
 @Configuration(proxyBeanMethods = false)
 class CommandSideConfiguration {
 

@@ -65,6 +65,13 @@ class WorkspaceAdministration {
         return existing(id);
     }
 
+    Workspace setRetention(String id, WorkspaceRequests.RetentionRequest request) {
+        if (!workspaces.setRetention(id, request.months())) {
+            throw noWorkspace(id);
+        }
+        return existing(id);
+    }
+
     List<Member> members(String id) {
         existing(id);
         return workspaces.members(id);

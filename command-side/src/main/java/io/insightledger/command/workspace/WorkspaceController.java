@@ -42,6 +42,8 @@ class WorkspaceController {
 
     private static final String CREATE = """
             {"id": "growth", "name": "Growth team", "description": "Pricing and onboarding experiments"}""";
+    private static final String RETENTION = """
+            {"months": 24}""";
     private static final String REVISE = """
             {"name": "Growth and retention", "description": "Pricing, onboarding and churn experiments"}""";
     private static final String MEMBERSHIP = """
@@ -110,6 +112,26 @@ class WorkspaceController {
     @PutMapping("/api/admin/workspaces/{id}")
     Workspace revise(@PathVariable String id, @Valid @RequestBody WorkspaceRequests.ReviseWorkspaceRequest request) {
         return administration.revise(id, request);
+    }
+
+    @Operation(summary = "Set how long a workspace keeps people", description = """
+            The workspace's retention period: everyone whom no meeting of the workspace has named for this many months \
+            (by when the meeting took place) is erased, by the hourly check or by `POST /api/people/retention`, as \
+            `POST /api/people/{id}/erasure` would (docs/privacy.md). `null` returns the workspace to the \
+            installation's default (`INSIGHT_RETENTION_MONTHS`; 0 there keeps people until erased by hand). The same \
+            period again records nothing.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    examples = @ExampleObject(RETENTION))))
+    @ApiResponse(responseCode = "200", description = "The workspace as it is now, with `retentionMonths`")
+    @ApiResponse(responseCode = "400", description = "Months outside 1 to 1200",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "404", description = "No such workspace (WorkspaceMustExist)",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    examples = @ExampleObject(NO_WORKSPACE)))
+    @PutMapping("/api/admin/workspaces/{id}/retention")
+    Workspace setRetention(@PathVariable String id,
+                           @Valid @RequestBody WorkspaceRequests.RetentionRequest request) {
+        return administration.setRetention(id, request);
     }
 
     @Operation(summary = "List a workspace's members", description = "Every member: name, role there, since when.")

@@ -2,6 +2,8 @@ package io.insightledger.command.workspace;
 
 import io.insightledger.platform.identity.Workspaces;
 import io.insightledger.platform.security.Role;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,6 +27,10 @@ final class WorkspaceRequests {
 
     record ReviseWorkspaceRequest(@NotBlank @Size(max = 100) String name,
                                   @Size(max = 1000) String description) {
+    }
+
+    /** @param months null: the installation's default */
+    record RetentionRequest(@Min(1) @Max(1200) Integer months) {
     }
 
     record MembershipRequest(@NotNull Role role) {

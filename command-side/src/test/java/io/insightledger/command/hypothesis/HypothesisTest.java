@@ -12,6 +12,7 @@ import io.insightledger.command.meeting.MeetingLookup.KnownMeeting;
 import io.insightledger.command.system.Members;
 import io.insightledger.command.system.Violates;
 import io.insightledger.events.EventMetadata;
+import io.insightledger.events.Sealed;
 import io.insightledger.events.hypothesis.DecisionOutcome;
 import io.insightledger.events.hypothesis.EvidenceDirection;
 import io.insightledger.events.hypothesis.EvidenceLinkedEvent;
@@ -123,7 +124,8 @@ class HypothesisTest {
     /** Axon refuses to read a meeting's events as a hypothesis; the API answers 409 IdTaken. */
     @Test
     void IdTaken_byAnotherKindOfThing() {
-        fixture.given(new MeetingRecordedEvent(ID, "A meeting", Instant.EPOCH, "Acme", "bank", null, List.of(), "",
+        fixture.given(new MeetingRecordedEvent(ID, "A meeting", Instant.EPOCH, "Acme", "bank", null, List.of(),
+                        Sealed.inClear(""),
                         List.of(), Members.WORKSPACE))
                 .when(propose(PROPOSED.title(), null))
                 .expectNoEvents()

@@ -1,27 +1,35 @@
 package io.insightledger.command.meeting;
 
+import io.insightledger.command.meeting.MeetingCommands.AttendeeAsWritten;
 import io.insightledger.command.meeting.MeetingCommands.CaptureObservationCommand;
+import io.insightledger.command.meeting.MeetingCommands.RedactMeetingCommand;
 import io.insightledger.command.meeting.MeetingCommands.ReplaceMeetingAttendeesCommand;
 import io.insightledger.command.meeting.MeetingCommands.RetractMeetingCommand;
 import io.insightledger.command.meeting.MeetingCommands.ReviseMeetingNotesCommand;
 import io.insightledger.command.meeting.MeetingCommands.ReviseObservationCommand;
 import io.insightledger.command.meeting.MeetingCommands.ShareMeetingCommand;
 import io.insightledger.command.meeting.MeetingCommands.UnshareMeetingCommand;
+import io.insightledger.command.person.PersonLookup;
 import io.insightledger.command.system.Members;
 import io.insightledger.command.system.Violates;
 import io.insightledger.events.EventMetadata;
+import io.insightledger.events.Sealed;
 import io.insightledger.events.meeting.Attendee;
 import io.insightledger.events.meeting.AttendeeSide;
 import io.insightledger.events.meeting.Channel;
 import io.insightledger.events.meeting.MeetingAttendeesReplacedEvent;
 import io.insightledger.events.meeting.MeetingNotesRevisedEvent;
 import io.insightledger.events.meeting.MeetingRecordedEvent;
+import io.insightledger.events.meeting.MeetingRedactedEvent;
 import io.insightledger.events.meeting.MeetingRetractedEvent;
 import io.insightledger.events.meeting.MeetingSharedEvent;
 import io.insightledger.events.meeting.MeetingUnsharedEvent;
+import io.insightledger.events.meeting.ObservationCapturedEvent;
 import io.insightledger.events.meeting.ObservationKind;
 import io.insightledger.events.meeting.ObservationRevisedEvent;
 import io.insightledger.platform.identity.Workspaces;
+import io.insightledger.platform.privacy.KeysInMemory;
+import io.insightledger.platform.privacy.PersonalData;
 import io.insightledger.platform.security.Role;
 import io.insightledger.platform.security.RoleMissing;
 import org.axonframework.eventhandling.EventMessage;
@@ -32,31 +40,66 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /** Every rule of the Meeting aggregate, given / when / then; each test is named after the rule it shows. */
 class MeetingTest {
 
+    /** Sealing is deterministic: the events expected are sealed with the keys the aggregate uses. */
+    private static final PersonalData PERSONAL = KeysInMemory.personalData();
     private static final RecordMeetingCommand RECORD = recordMeeting("m-1", "Key rotation");
-    private static final MeetingRecordedEvent RECORDED = RECORD.toEvent();
+    private static final MeetingRecordedEvent RECORDED = new MeetingRecordedEvent("m-1", "Key rotation",
+            RECORD.occurredAt(), "Acme Bank", "bank", Channel.VIDEO,
+            List.of(attendee("Kim", "Security engineer", AttendeeSide.CUSTOMER)), text("They rotate keys by hand."),
+            List.of("security"), Members.WORKSPACE);
     private static final CaptureObservationCommand CAPTURE = new CaptureObservationCommand("m-1", null, "o-1",
-            "We rotate keys by hand", ObservationKind.QUOTE, "Security engineer", null, List.of());
+            "We rotate keys by hand", ObservationKind.QUOTE, "Security engineer", null, null, List.of());
+    private static final ObservationCapturedEvent CAPTURED = new ObservationCapturedEvent("m-1", "o-1",
+            text("We rotate keys by hand"), ObservationKind.QUOTE, text("Security engineer"), null, null, List.of());
 
+    private final PersonLookup people = mock(PersonLookup.class);
     private AggregateTestFixture<Meeting> fixture;
 
     static RecordMeetingCommand recordMeeting(String id, String title) {
         return new RecordMeetingCommand(id, title, Instant.parse("2026-03-02T10:00:00Z"), "Acme Bank", "bank",
-                Channel.VIDEO, List.of(new Attendee("Kim", "Security engineer", AttendeeSide.CUSTOMER)),
-                "They rotate keys by hand.", List.of("security"), Members.WORKSPACE);
+                Channel.VIDEO, List.of(new AttendeeAsWritten(null, "Kim", "Security engineer",
+                AttendeeSide.CUSTOMER)), "They rotate keys by hand.", List.of("security"), Members.WORKSPACE);
+    }
+
+    /** Free text of meeting m-1, sealed under its key. */
+    private static Sealed text(String text) {
+        return PERSONAL.seal(PersonalData.meetingKey("m-1"), text);
+    }
+
+    /** The person meeting m-1 names by that name. */
+    private static String personNamed(String name) {
+        return PERSONAL.idFor(PersonalData.meetingKey("m-1"), "person:" + name.toLowerCase(Locale.ROOT));
+    }
+
+    private static Attendee attendee(String name, String role, AttendeeSide side) {
+        String person = personNamed(name);
+        return new Attendee(person, PERSONAL.seal(PersonalData.personKey(person), name),
+                PERSONAL.seal(PersonalData.personKey(person), role), side);
     }
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Meeting.class);
-        Members.actAsMemberByDefault(fixture);
+        fixture = fixtureWith(PERSONAL);
+    }
+
+    /** Resources resolve first-registered-first: a test with keys of its own gets a fixture of its own. */
+    private AggregateTestFixture<Meeting> fixtureWith(PersonalData personal) {
+        AggregateTestFixture<Meeting> created = new AggregateTestFixture<>(Meeting.class);
+        created.registerInjectableResource(personal);
+        created.registerInjectableResource(people);
+        Members.actAsMemberByDefault(created);
+        return created;
     }
 
     @Test
@@ -88,36 +131,37 @@ class MeetingTest {
     void revisesNotesKeepingTheOldTextInHistory() {
         fixture.given(RECORDED)
                 .when(new ReviseMeetingNotesCommand("m-1", null, "They rotate keys yearly.", "misheard"))
-                .expectEvents(new MeetingNotesRevisedEvent("m-1", "They rotate keys yearly.", "misheard"))
+                .expectEvents(new MeetingNotesRevisedEvent("m-1", text("They rotate keys yearly."), "misheard"))
                 .expectResultMessagePayload(1L);
     }
 
     @Test
     void revisingNotesToTheSameTextChangesNothing() {
         fixture.given(RECORDED)
-                .when(new ReviseMeetingNotesCommand("m-1", null, RECORDED.notes(), null))
+                .when(new ReviseMeetingNotesCommand("m-1", null, RECORD.notes(), null))
                 .expectNoEvents();
     }
 
     @Test
     void replacesAttendees() {
-        List<Attendee> corrected = List.of(new Attendee("Kim Lee", "CISO", AttendeeSide.CUSTOMER));
         fixture.given(RECORDED)
-                .when(new ReplaceMeetingAttendeesCommand("m-1", null, corrected, "wrong title"))
-                .expectEvents(new MeetingAttendeesReplacedEvent("m-1", corrected, "wrong title"));
+                .when(new ReplaceMeetingAttendeesCommand("m-1", null,
+                        List.of(new AttendeeAsWritten(null, "Kim Lee", "CISO", AttendeeSide.CUSTOMER)), "wrong title"))
+                .expectEvents(new MeetingAttendeesReplacedEvent("m-1",
+                        List.of(attendee("Kim Lee", "CISO", AttendeeSide.CUSTOMER)), "wrong title"));
     }
 
     @Test
     void capturesAnObservation() {
         fixture.given(RECORDED)
                 .when(CAPTURE)
-                .expectEvents(CAPTURE.toEvent())
+                .expectEvents(CAPTURED)
                 .expectResultMessagePayload(1L);
     }
 
     @Test
     void capturingTheSameObservationAgainChangesNothing() {
-        fixture.given(RECORDED, CAPTURE.toEvent())
+        fixture.given(RECORDED, CAPTURED)
                 .when(CAPTURE)
                 .expectNoEvents()
                 .expectResultMessagePayload(1L);
@@ -125,18 +169,19 @@ class MeetingTest {
 
     @Test
     void ObservationIdTaken() {
-        fixture.given(RECORDED, CAPTURE.toEvent())
+        fixture.given(RECORDED, CAPTURED)
                 .when(new CaptureObservationCommand("m-1", null, "o-1", "Something else", ObservationKind.REQUEST,
-                        "CTO", null, List.of()))
+                        "CTO", null, null, List.of()))
                 .expectNoEvents()
                 .expectException(Violates.rule("ObservationIdTaken"));
     }
 
     @Test
     void revisesAnObservation() {
-        fixture.given(RECORDED, CAPTURE.toEvent())
+        fixture.given(RECORDED, CAPTURED)
                 .when(new ReviseObservationCommand("m-1", null, "o-1", "We rotate keys by hand, yearly", "precise"))
-                .expectEvents(new ObservationRevisedEvent("m-1", "o-1", "We rotate keys by hand, yearly", "precise"));
+                .expectEvents(new ObservationRevisedEvent("m-1", "o-1", text("We rotate keys by hand, yearly"),
+                        "precise"));
     }
 
     @Test
@@ -266,6 +311,81 @@ class MeetingTest {
                 .when(CAPTURE, Members.access(Map.of("identity", Role.ADMIN), Role.CONTRIBUTOR))
                 .expectNoEvents()
                 .expectException(Violates.rule("NotFound"));
+    }
+
+    /** An attendee and a speaker of the same name in one meeting are one person, named in both by one id. */
+    @Test
+    void aNamedSpeakerIsTheAttendeeOfThatName() {
+        String kim = personNamed("Kim");
+        fixture.given(RECORDED)
+                .when(new CaptureObservationCommand("m-1", null, "o-2", "Keys hurt", ObservationKind.QUOTE,
+                        "Security engineer", null, "kim", List.of()))
+                .expectEvents(new ObservationCapturedEvent("m-1", "o-2", text("Keys hurt"), ObservationKind.QUOTE,
+                        PERSONAL.seal(PersonalData.personKey(kim), "Security engineer"), kim,
+                        PERSONAL.seal(PersonalData.personKey(kim), "kim"), List.of()));
+    }
+
+    @Test
+    void PersonIdTaken() {
+        String elsewhere = "0b1e4f7a-3c2d-4e5f-8a9b-0c1d2e3f4a5b";
+        when(people.find(elsewhere)).thenReturn(Optional.of(
+                new PersonLookup.KnownPerson(elsewhere, "another-team", Instant.EPOCH, null)));
+        fixture.givenNoPriorActivity()
+                .when(new RecordMeetingCommand("m-1", "Key rotation", RECORD.occurredAt(), "Acme Bank", "bank",
+                        Channel.VIDEO, List.of(new AttendeeAsWritten(elsewhere, "Kim", "CISO", AttendeeSide.CUSTOMER)),
+                        "", List.of(), Members.WORKSPACE))
+                .expectNoEvents()
+                .expectException(Violates.rule("PersonIdTaken"));
+    }
+
+    @Test
+    void ErasedPersonIsNotNamedAgain() {
+        String kim = personNamed("Kim");
+        PersonalData personal = KeysInMemory.personalData();
+        personal.erase(PersonalData.personKey(personal.idFor(PersonalData.meetingKey("m-1"), "person:kim")));
+        fixtureWith(personal).givenNoPriorActivity()
+                .when(RECORD)
+                .expectNoEvents()
+                .expectException(Violates.rule("ErasedPersonIsNotNamedAgain"));
+        when(people.find(kim)).thenReturn(Optional.of(
+                new PersonLookup.KnownPerson(kim, Members.WORKSPACE, Instant.EPOCH, Instant.EPOCH)));
+        fixture.given(RECORDED)
+                .when(new ReplaceMeetingAttendeesCommand("m-1", null,
+                        List.of(new AttendeeAsWritten(kim, "Kim", "CISO", AttendeeSide.CUSTOMER)), null))
+                .expectNoEvents()
+                .expectException(Violates.rule("ErasedPersonIsNotNamedAgain"));
+    }
+
+    @Test
+    void redactsAMeetingOnceAndItsKeyIsGone() {
+        PersonalData personal = KeysInMemory.personalData();
+        Sealed notes = personal.seal(PersonalData.meetingKey("m-1"), "They rotate keys by hand.");
+        fixtureWith(personal).given(RECORDED)
+                .when(new RedactMeetingCommand("m-1", "erasure request"))
+                .expectEvents(new MeetingRedactedEvent("m-1", "erasure request"));
+        assertThat(personal.open(notes)).isEmpty();
+        fixture.given(RECORDED, new MeetingRedactedEvent("m-1", "erasure request"))
+                .when(new RedactMeetingCommand("m-1", "again"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void RedactedMeetingTakesNoText() {
+        fixture.given(RECORDED, new MeetingRedactedEvent("m-1", "erasure request"))
+                .when(CAPTURE)
+                .expectNoEvents()
+                .expectException(Violates.rule("RedactedMeetingTakesNoText"));
+    }
+
+    /** A meeting recorded before sealing has its text in clear in the store: no key could erase it. */
+    @Test
+    void RedactionNeedsSealedText() {
+        fixture.given(new MeetingRecordedEvent("m-1", "Key rotation", RECORD.occurredAt(), "Acme Bank", "bank",
+                        Channel.VIDEO, List.of(), Sealed.inClear("They rotate keys by hand."), List.of(),
+                        Members.WORKSPACE))
+                .when(new RedactMeetingCommand("m-1", "erasure request"))
+                .expectNoEvents()
+                .expectException(Violates.rule("RedactionNeedsSealedText"));
     }
 
     private static Workspaces workspaces(String... existing) {

@@ -2,6 +2,7 @@ package io.insightledger.command.reconciliation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.insightledger.events.Sealed;
 import io.insightledger.events.meeting.Channel;
 import io.insightledger.events.meeting.MeetingRecordedEvent;
 import io.insightledger.platform.kafka.LedgerRecordConverter;
@@ -119,7 +120,7 @@ class TopicInventoryTest {
 
     private byte[] envelope(String meetingId, long sequenceNumber) {
         MeetingRecordedEvent recorded = new MeetingRecordedEvent(meetingId, "Security review",
-                Instant.parse("2026-03-02T10:00:00Z"), "Acme Bank", "bank", Channel.VIDEO, List.of(), "notes",
+                Instant.parse("2026-03-02T10:00:00Z"), "Acme Bank", "bank", Channel.VIDEO, List.of(), Sealed.inClear("notes"),
                 List.of(), "default");
         return converter.createKafkaMessage(new GenericDomainEventMessage<>("Meeting", meetingId, sequenceNumber,
                 recorded, MetaData.with("actor", "demo")), TOPIC).value();

@@ -27,7 +27,7 @@ import static org.mockito.Mockito.when;
 
 class WorkspaceAdministrationTest {
 
-    private static final Workspace GROWTH = new Workspace("growth", "Growth", "", Instant.EPOCH);
+    private static final Workspace GROWTH = new Workspace("growth", "Growth", "", Instant.EPOCH, null);
 
     private final Workspaces workspaces = mock(Workspaces.class);
     private final UserAccounts users = mock(UserAccounts.class);
@@ -36,7 +36,7 @@ class WorkspaceAdministrationTest {
 
     @Test
     void theDirectoryListsTheCallersWorkspacesOnly_everyOneForAnAdministrator() {
-        when(workspaces.all()).thenReturn(List.of(new Workspace("default", "Default", "", Instant.EPOCH), GROWTH));
+        when(workspaces.all()).thenReturn(List.of(new Workspace("default", "Default", "", Instant.EPOCH, null), GROWTH));
         Caller kim = new Caller("kim", Optional.of(Role.VIEWER), TokenScope.SESSION, Optional.empty(),
                 Map.of("growth", Role.DECIDER));
         Caller ada = new Caller("ada", Optional.of(Role.ADMIN), TokenScope.SESSION, Optional.empty(),

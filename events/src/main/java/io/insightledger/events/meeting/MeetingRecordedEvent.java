@@ -1,5 +1,6 @@
 package io.insightledger.events.meeting;
 
+import io.insightledger.events.Sealed;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -10,10 +11,14 @@ import java.util.List;
  * <p>
  * Revision 2 added {@code workspaceId}. Every meeting of revision 1 was recorded before workspaces existed, so an
  * upcaster reads those events as belonging to the {@code default} workspace.
+ * <p>
+ * Revision 3 seals personal data: each attendee is a person with an id, whose name and role are sealed under their
+ * key, and the notes (free text that may name people) are sealed under the meeting's key. Upcasters read older
+ * revisions with those values in clear ({@link Sealed#inClear}) and attendees without a person id.
  *
  * @param workspaceId the workspace the meeting belongs to, for ever (its observations belong there too)
  */
-@Revision("2")
+@Revision("3")
 public record MeetingRecordedEvent(
         String meetingId,
         String title,
@@ -22,7 +27,7 @@ public record MeetingRecordedEvent(
         String segment,
         Channel channel,
         List<Attendee> attendees,
-        String notes,
+        Sealed notes,
         List<String> tags,
         String workspaceId) {
 }

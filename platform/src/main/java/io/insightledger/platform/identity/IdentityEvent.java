@@ -61,6 +61,15 @@ public sealed interface IdentityEvent {
         }
     }
 
+    /** @param months null: the installation's default again */
+    record WorkspaceRetentionSet(String workspace, Integer months) implements IdentityEvent {
+
+        @Override
+        public String user() {
+            return null;
+        }
+    }
+
     record MemberAdded(String user, String workspace, Role role) implements IdentityEvent {
     }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -25,7 +26,8 @@ public final class Workspaces {
             + "starting with a letter or digit";
 
     private static final RowMapper<Workspace> WORKSPACE = (row, n) -> new Workspace(row.getString("id"),
-            row.getString("name"), row.getString("description"), row.getTimestamp("created_at").toInstant());
+            row.getString("name"), row.getString("description"), row.getTimestamp("created_at").toInstant(),
+            (Integer) row.getObject("retention_months"));
     private static final RowMapper<Member> MEMBER = (row, n) -> new Member(row.getString("user_name"),
             Role.valueOf(row.getString("role")), row.getTimestamp("added_at").toInstant());
 
@@ -37,7 +39,11 @@ public final class Workspaces {
         this.history = history;
     }
 
-    public record Workspace(String id, String name, String description, Instant createdAt) {
+    /**
+     * @param retentionMonths how long the people its meetings named are kept after the last meeting that named them;
+     *                        null: the installation's default
+     */
+    public record Workspace(String id, String name, String description, Instant createdAt, Integer retentionMonths) {
     }
 
     /** A user's membership of a workspace: the role they act with there, since when. */
@@ -91,6 +97,28 @@ public final class Workspaces {
                 database.jdbc().sql("update workspace set name = ?, description = ? where id = ?")
                         .params(name, description, id).update();
                 history.append(new IdentityEvent.WorkspaceRevised(id, name, description));
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Sets how long the workspace keeps people after the last meeting that named them (null: the installation's
+     * default). The same period again records nothing.
+     *
+     * @return false if there is no such workspace
+     */
+    public boolean setRetention(String id, Integer months) {
+        return database.inTransaction(() -> {
+            Optional<Workspace> before = database.jdbc().sql("select * from workspace where id = ? for update")
+                    .param(id).query(WORKSPACE).optional();
+            if (before.isEmpty()) {
+                return false;
+            }
+            if (!Objects.equals(before.get().retentionMonths(), months)) {
+                database.jdbc().sql("update workspace set retention_months = ? where id = ?").params(months, id)
+                        .update();
+                history.append(new IdentityEvent.WorkspaceRetentionSet(id, months));
             }
             return true;
         });

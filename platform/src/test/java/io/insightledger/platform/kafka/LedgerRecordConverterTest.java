@@ -7,9 +7,15 @@ import io.insightledger.events.EventMetadata;
 import io.insightledger.events.hypothesis.EvidenceDirection;
 import io.insightledger.events.hypothesis.EvidenceLinkedEvent;
 import io.insightledger.events.hypothesis.EvidenceStrength;
+import io.insightledger.events.Sealed;
+import io.insightledger.events.meeting.Attendee;
+import io.insightledger.events.meeting.AttendeeSide;
 import io.insightledger.events.meeting.MeetingRecordedEvent;
+import io.insightledger.events.meeting.ObservationCapturedEvent;
+import io.insightledger.events.meeting.ObservationKind;
 import io.insightledger.platform.upcasting.DefaultWorkspaceUpcaster;
 import io.insightledger.platform.upcasting.EvidenceLinkedEventUpcaster;
+import io.insightledger.platform.upcasting.PersonalDataUpcaster;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -22,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +38,8 @@ class LedgerRecordConverterTest {
     private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
     private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
     private final LedgerRecordConverter converter = new LedgerRecordConverter(serializer,
-            new EventUpcasterChain(new EvidenceLinkedEventUpcaster(), new DefaultWorkspaceUpcaster()));
+            new EventUpcasterChain(new EvidenceLinkedEventUpcaster(), new DefaultWorkspaceUpcaster(),
+                    new PersonalDataUpcaster()));
 
     private final EvidenceLinkedEvent linked = new EvidenceLinkedEvent("h-1", "e-1", "m-1", null,
             EvidenceDirection.SUPPORTS, EvidenceStrength.STRONG, "asked for it", true);
@@ -111,6 +119,39 @@ class LedgerRecordConverterTest {
                 new ConsumerRecord<>("topic", 0, 0, "h-1", revision1.getBytes())).orElseThrow();
         assertThat(read.getPayload()).isEqualTo(new EvidenceLinkedEvent("h-1", "e-0", "m-1", null,
                 EvidenceDirection.CONTRADICTS, EvidenceStrength.WEAK, "", null));
+    }
+
+    /**
+     * Events written before personal data was sealed read as the sealed revisions, their values as written
+     * ({@code Sealed.inClear}), their attendees without person ids; through every upcaster in a row.
+     */
+    @Test
+    void personalDataWrittenInClearReadsAsSealedRevisionsWithTheValuesAsWritten() {
+        String meeting = """
+                {"eventId":"event-0","eventType":"%s","eventRevision":"1","aggregateType":"Meeting",
+                 "aggregateId":"m-1","sequenceNumber":0,"timestamp":"2026-01-05T09:00:00Z","actor":"pat",
+                 "correlationId":"c-0","metadata":{"actor":"pat","correlationId":"c-0"},
+                 "payload":{"meetingId":"m-1","title":"Security review","occurredAt":"2026-01-05T08:00:00Z",
+                            "organization":"Acme Bank","segment":"bank","channel":"VIDEO",
+                            "attendees":[{"name":"Kim","role":"CISO","side":"CUSTOMER"}],
+                            "notes":"Kim rotates keys","tags":[]}}
+                """.formatted(MeetingRecordedEvent.class.getName());
+        MeetingRecordedEvent recorded = (MeetingRecordedEvent) converter.readKafkaMessage(
+                new ConsumerRecord<>("topic", 0, 0, "m-1", meeting.getBytes())).orElseThrow().getPayload();
+        assertThat(recorded.notes()).isEqualTo(Sealed.inClear("Kim rotates keys"));
+        assertThat(recorded.attendees()).containsExactly(new Attendee(null, Sealed.inClear("Kim"),
+                Sealed.inClear("CISO"), AttendeeSide.CUSTOMER));
+
+        String observation = """
+                {"eventId":"event-1","eventType":"%s","eventRevision":"1","aggregateType":"Meeting",
+                 "aggregateId":"m-1","sequenceNumber":1,"timestamp":"2026-01-05T09:00:00Z","actor":"pat",
+                 "correlationId":"c-1","metadata":{"actor":"pat","correlationId":"c-1","workspace":"default"},
+                 "payload":{"meetingId":"m-1","observationId":"o-1","text":"It hurts","kind":"QUOTE",
+                            "speakerRole":"CISO","speakerName":null,"tags":[]}}
+                """.formatted(ObservationCapturedEvent.class.getName());
+        assertThat(converter.readKafkaMessage(new ConsumerRecord<>("topic", 0, 1, "m-1", observation.getBytes()))
+                .orElseThrow().getPayload()).isEqualTo(new ObservationCapturedEvent("m-1", "o-1",
+                Sealed.inClear("It hurts"), ObservationKind.QUOTE, Sealed.inClear("CISO"), null, null, List.of()));
     }
 
     /** Not skipped with a log line: it reaches the projections, which park it as a dead letter. */

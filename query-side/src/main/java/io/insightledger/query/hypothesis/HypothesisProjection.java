@@ -9,10 +9,13 @@ import io.insightledger.events.hypothesis.HypothesisPivotedEvent;
 import io.insightledger.events.hypothesis.HypothesisProposedEvent;
 import io.insightledger.events.hypothesis.HypothesisReopenedEvent;
 import io.insightledger.events.hypothesis.HypothesisRevisedEvent;
+import io.insightledger.events.Sealed;
 import io.insightledger.events.meeting.MeetingRecordedEvent;
+import io.insightledger.events.meeting.MeetingRedactedEvent;
 import io.insightledger.events.meeting.MeetingRetractedEvent;
 import io.insightledger.events.meeting.ObservationCapturedEvent;
 import io.insightledger.events.meeting.ObservationRevisedEvent;
+import io.insightledger.platform.privacy.PersonalData;
 import io.insightledger.query.system.BatchWork;
 import io.insightledger.query.system.BatchedWrites;
 import io.insightledger.query.system.EventContext;
@@ -55,10 +58,11 @@ class HypothesisProjection implements Projection {
     private final ObjectMapper json;
     private final ProjectionChanges changes;
     private final Duration staleAfter;
+    private final PersonalData personal;
 
     HypothesisProjection(JdbcClient jdbc, JdbcTemplate batches, BatchedWrites writes, HypothesisJournal journal,
                          ObjectMapper json, ProjectionChanges changes,
-                         @Value("${insight.projections.stale-after}") Duration staleAfter) {
+                         @Value("${insight.projections.stale-after}") Duration staleAfter, PersonalData personal) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.writes = writes;
@@ -66,6 +70,7 @@ class HypothesisProjection implements Projection {
         this.json = json;
         this.changes = changes;
         this.staleAfter = staleAfter;
+        this.personal = personal;
     }
 
     @EventHandler
@@ -129,15 +134,28 @@ class HypothesisProjection implements Projection {
         writes.later("""
                         INSERT INTO hypothesis_observation (meeting_id, observation_id, text, workspace_id)
                         VALUES (?, ?, ?, ?)""",
-                event.meetingId(), event.observationId(), event.text(), context.workspace());
+                event.meetingId(), event.observationId(), quote(event.text()), context.workspace());
         refoldCiting(event.meetingId());
     }
 
     @EventHandler
     void on(ObservationRevisedEvent event) {
         writes.now("UPDATE hypothesis_observation SET text = ? WHERE meeting_id = ? AND observation_id = ?",
-                event.text(), event.meetingId(), event.observationId());
+                quote(event.text()), event.meetingId(), event.observationId());
         refoldCiting(event.meetingId());
+    }
+
+    /** The meeting's key is gone: evidence quotes of it read "[redacted]" from now on, as after a rebuild. */
+    @EventHandler
+    void on(MeetingRedactedEvent event) {
+        personal.forget(PersonalData.meetingKey(event.meetingId()));
+        writes.now("UPDATE hypothesis_observation SET text = ? WHERE meeting_id = ?", PersonalData.REDACTED,
+                event.meetingId());
+        refoldCiting(event.meetingId());
+    }
+
+    private String quote(Sealed text) {
+        return personal.open(text).orElse(PersonalData.REDACTED);
     }
 
     @ResetHandler

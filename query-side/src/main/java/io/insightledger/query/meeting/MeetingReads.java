@@ -3,7 +3,6 @@ package io.insightledger.query.meeting;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.CollectionType;
-import io.insightledger.events.meeting.Attendee;
 import io.insightledger.query.system.PageRequest;
 import io.insightledger.query.system.PageResponse;
 import io.insightledger.query.system.Period;
@@ -46,7 +45,7 @@ class MeetingReads {
     MeetingReads(@Qualifier("reads") JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.attendeeList = json.getTypeFactory().constructCollectionType(List.class, Attendee.class);
+        this.attendeeList = json.getTypeFactory().constructCollectionType(List.class, MeetingView.Attendee.class);
     }
 
     PageResponse<MeetingQueryController.MeetingSummary> page(ReadScope scope, String organization, String segment,
@@ -87,7 +86,8 @@ class MeetingReads {
                         SELECT * FROM meeting_observation WHERE meeting_id = ? ORDER BY captured_at, observation_id""")
                 .param(id)
                 .query((rs, row) -> new MeetingView.Observation(rs.getString("observation_id"), rs.getString("text"),
-                        rs.getString("kind"), rs.getString("speaker_role"), rs.getString("speaker_name"),
+                        rs.getString("kind"), rs.getString("speaker_role"), rs.getString("speaker_id"),
+                        rs.getString("speaker_name"),
                         SqlValues.strings(rs.getArray("tags")), SqlValues.instant(rs.getTimestamp("captured_at")),
                         rs.getString("captured_by"), SqlValues.instant(rs.getTimestamp("revised_at"))))
                 .list();
@@ -120,13 +120,14 @@ class MeetingReads {
                         rs.getString("recorded_by"),
                         rs.getBoolean("retracted"),
                         rs.getString("retraction_reason"),
+                        rs.getBoolean("redacted"),
                         observations,
                         evidence,
                         rs.getLong("version")))
                 .optional();
     }
 
-    private List<Attendee> attendees(String value) {
+    private List<MeetingView.Attendee> attendees(String value) {
         try {
             return json.readValue(value, attendeeList);
         } catch (JsonProcessingException e) {

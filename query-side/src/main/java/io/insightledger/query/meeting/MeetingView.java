@@ -1,7 +1,5 @@
 package io.insightledger.query.meeting;
 
-import io.insightledger.events.meeting.Attendee;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -11,6 +9,7 @@ import java.util.List;
  * @param workspace        where it belongs
  * @param sharedWith       the workspaces it is shared with now: all of them for members of its workspace, the
  *                         caller's own among them for others
+ * @param redacted         its free text (notes, observation texts) was redacted and reads "[redacted]"
  * @param servedAsEvidence citations from the caller's workspaces only
  */
 public record MeetingView(
@@ -29,11 +28,21 @@ public record MeetingView(
         String recordedBy,
         boolean retracted,
         String retractionReason,
+        boolean redacted,
         List<Observation> observations,
         List<MeetingQueryController.ServedAsEvidence> servedAsEvidence,
         long version) {
 
-    public record Observation(String id, String text, String kind, String speakerRole, String speakerName,
-                              List<String> tags, Instant capturedAt, String capturedBy, Instant revisedAt) {
+    /**
+     * @param person the person's id ({@code null} for attendees recorded before people had ids)
+     * @param name   "Erased person" once the person was erased, without a role
+     */
+    public record Attendee(String person, String name, String role, String side, boolean erased) {
+    }
+
+    /** @param speaker the speaking person's id, if the speaker was named */
+    public record Observation(String id, String text, String kind, String speakerRole, String speaker,
+                              String speakerName, List<String> tags, Instant capturedAt, String capturedBy,
+                              Instant revisedAt) {
     }
 }

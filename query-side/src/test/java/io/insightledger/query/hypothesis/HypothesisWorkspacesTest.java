@@ -2,6 +2,7 @@ package io.insightledger.query.hypothesis;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.insightledger.events.Sealed;
 import io.insightledger.events.hypothesis.DecisionOutcome;
 import io.insightledger.events.hypothesis.EvidenceDirection;
 import io.insightledger.events.hypothesis.EvidenceLinkedEvent;
@@ -13,6 +14,8 @@ import io.insightledger.events.meeting.Channel;
 import io.insightledger.events.meeting.MeetingRecordedEvent;
 import io.insightledger.events.meeting.ObservationCapturedEvent;
 import io.insightledger.events.meeting.ObservationKind;
+import io.insightledger.platform.privacy.KeysInMemory;
+import io.insightledger.platform.privacy.PersonalData;
 import io.insightledger.query.system.EventContext;
 import io.insightledger.query.system.PageRequest;
 import io.insightledger.query.system.ProjectionAdmin;
@@ -42,6 +45,8 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class HypothesisWorkspacesTest {
 
+    private static final PersonalData PERSONAL = KeysInMemory.personalData();
+
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
     private static final String[] PAYMENTS = {"payments"};
 
@@ -56,15 +61,16 @@ class HypothesisWorkspacesTest {
         HypothesisProjection projection = new HypothesisProjection(database.owner(),
                 new JdbcTemplate(database.ownerPool()), database.writes(),
                 new HypothesisJournal(database.ownerPool(), database.writes(), json), json, database.changes(),
-                Duration.ofDays(30));
+                Duration.ofDays(30), PERSONAL);
         reads = new HypothesisJournal(database.reads(), database.writes(), json);
         board = new StoredBoard(JdbcClient.create(database.reads()), new StoredStates(json),
                 Mockito.mock(ProjectionAdmin.class), Duration.ofDays(30));
 
         projection.on(new MeetingRecordedEvent("m-risk", "Call with Acme", T0, "Acme", "bank", Channel.VIDEO,
-                List.of(), "", List.of(), "risk"));
-        projection.on(new ObservationCapturedEvent("m-risk", "o1", "Rotation hurts", ObservationKind.PAIN_POINT,
-                "CTO", null, List.of()), at(1, "risk"));
+                List.of(), Sealed.inClear(""), List.of(), "risk"));
+        projection.on(new ObservationCapturedEvent("m-risk", "o1",
+                PERSONAL.seal(PersonalData.meetingKey("m-risk"), "Rotation hurts"), ObservationKind.PAIN_POINT,
+                PERSONAL.seal(PersonalData.meetingKey("m-risk"), "CTO"), null, null, List.of()), at(1, "risk"));
         projection.on(new HypothesisProposedEvent("h-pay", "Keys rotate themselves", "We believe",
                 HypothesisCategory.DESIRABILITY, "criteria", "sam", List.of(), List.of(), null, "payments"),
                 at(0, "payments"));

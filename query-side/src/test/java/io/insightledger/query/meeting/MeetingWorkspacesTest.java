@@ -1,6 +1,7 @@
 package io.insightledger.query.meeting;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.insightledger.events.Sealed;
 import io.insightledger.events.hypothesis.EvidenceDirection;
 import io.insightledger.events.hypothesis.EvidenceLinkedEvent;
 import io.insightledger.events.hypothesis.EvidenceStrength;
@@ -10,6 +11,8 @@ import io.insightledger.events.meeting.MeetingSharedEvent;
 import io.insightledger.events.meeting.MeetingUnsharedEvent;
 import io.insightledger.events.meeting.ObservationCapturedEvent;
 import io.insightledger.events.meeting.ObservationKind;
+import io.insightledger.platform.privacy.KeysInMemory;
+import io.insightledger.platform.privacy.PersonalData;
 import io.insightledger.query.system.EventContext;
 import io.insightledger.query.system.NotFoundException;
 import io.insightledger.query.system.PageRequest;
@@ -47,6 +50,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class MeetingWorkspacesTest {
 
+    private static final PersonalData PERSONAL = KeysInMemory.personalData();
+
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
 
     @RegisterExtension
@@ -58,7 +63,7 @@ class MeetingWorkspacesTest {
     static void project() throws Exception {
         ObjectMapper json = new ObjectMapper();
         MeetingProjection projection = new MeetingProjection(database.owner(), database.writes(), json,
-                database.changes());
+                database.changes(), PERSONAL);
         reads = new MeetingReads(JdbcClient.create(database.reads()), json);
         http = MockMvcBuilders.standaloneSetup(new MeetingQueryController(reads, Mockito.mock(ProjectionAdmin.class),
                         Mockito.mock(ReadYourWrites.class)))
@@ -66,8 +71,9 @@ class MeetingWorkspacesTest {
 
         projection.on(recorded("m-pay", "payments"), at(0, "payments"));
         projection.on(recorded("m-risk", "risk"), at(0, "risk"));
-        projection.on(new ObservationCapturedEvent("m-risk", "o1", "Rotation hurts", ObservationKind.PAIN_POINT,
-                "CTO", null, List.of()), at(1, "risk"));
+        projection.on(new ObservationCapturedEvent("m-risk", "o1",
+                PERSONAL.seal(PersonalData.meetingKey("m-risk"), "Rotation hurts"), ObservationKind.PAIN_POINT,
+                PERSONAL.seal(PersonalData.meetingKey("m-risk"), "CTO"), null, null, List.of()), at(1, "risk"));
         projection.on(new MeetingSharedEvent("m-risk", "payments"), at(2, "risk"));
         projection.on(new MeetingSharedEvent("m-risk", "payments"), at(2, "risk"));
         projection.on(new MeetingSharedEvent("m-risk", "legal"), at(3, "risk"));
@@ -207,8 +213,8 @@ class MeetingWorkspacesTest {
     }
 
     private static MeetingRecordedEvent recorded(String id, String workspace) {
-        return new MeetingRecordedEvent(id, "Call with Acme", T0, "Acme", "bank", Channel.VIDEO, List.of(), "",
-                List.of(), workspace);
+        return new MeetingRecordedEvent(id, "Call with Acme", T0, "Acme", "bank", Channel.VIDEO, List.of(),
+                Sealed.inClear(""), List.of(), workspace);
     }
 
     private static EvidenceLinkedEvent cited(String hypothesis, String meeting) {
