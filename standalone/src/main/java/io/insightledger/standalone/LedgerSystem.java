@@ -19,6 +19,8 @@ public final class LedgerSystem implements AutoCloseable {
     public static final String EVENT_STORE_DATABASE = "insight_events";
     public static final String PROJECTION_DATABASE = "insight_projections";
     public static final String IDENTITY_DATABASE = "insight_identity";
+    /** The event topic, as both sides name it unless told otherwise ({@code INSIGHT_KAFKA_TOPIC}). */
+    public static final String TOPIC = "insight-ledger.events";
     /** The key store: the keys that seal personal data, apart from the events they seal (docs/privacy.md). */
     public static final String KEYS_DATABASE = "insight_keys";
     /** The master key of runs that name none (in-process tests): one per JVM, so a restart in it reads its keys. */

@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * three applications in one JVM, with everything kept in one data directory, so a restart carries on where it stopped.
  * With a command ({@code reconcile}), it acts on a system that runs already instead.
  */
-@Command(name = "java -jar insight-ledger-standalone.jar", subcommands = ReconcileCommand.class,
+@Command(name = "java -jar insight-ledger-standalone.jar", subcommands = {ReconcileCommand.class, SealHistoryCommand.class},
         description = {"Without a command: runs the whole system (PostgreSQL, Kafka, the command and query APIs and "
                 + "the web application), configured by the INSIGHT_* environment variables."})
 public final class StandaloneLauncher implements Runnable {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -153,6 +154,7 @@ class BrowserIT {
         browser.type(By.id("observation-0-speakerRole"), "Internal auditor");
         browser.click(By.cssSelector("#record-meeting button[type=submit]"));
         browser.waitForRoute("/meetings/m-");
+        String meetingId = browser.currentRoute().split("/")[2].split("\\?")[0];
         browser.waitForText(By.id("observations"), "Every spring we rebuild the decision history by hand.");
 
         browser.choose(By.id("link-observation"), "Every spring");
@@ -186,6 +188,21 @@ class BrowserIT {
                 .contains("The auditor described the pain unprompted", "Validated");
         assertThat(running.queries().get("/api/hypotheses/" + hypothesisId).body().path("status").asText())
                 .isEqualTo("VALIDATED");
+
+        // Ola asks to be forgotten: the pages show her erased and the meeting's text redacted, the decision stays
+        String ola = running.queries().get("/api/meetings/" + meetingId).body().path("attendees").get(0)
+                .path("person").asText();
+        assertThat(running.commands().post("/api/people/" + ola + "/erasure", Map.of("reason", "Request 7"))
+                .status()).isEqualTo(200);
+        assertThat(running.commands().post("/api/meetings/" + meetingId + "/redaction", Map.of("reason", "Request 7"))
+                .status()).isEqualTo(200);
+        browser.open("/meetings/" + meetingId);
+        browser.waitFor(By.id("redacted"));
+        browser.waitForText(By.cssSelector("#main li.erased"), "Erased person");
+        assertThat(browser.text(By.id("main"))).doesNotContain("Ola", "Internal auditor", "Every spring");
+        browser.open("/hypotheses/" + hypothesisId);
+        browser.waitForText(By.cssSelector("#main"), "[redacted]");
+        assertThat(browser.text(By.cssSelector("#main > div"))).contains("Validated").doesNotContain("Every spring");
     }
 
     /**

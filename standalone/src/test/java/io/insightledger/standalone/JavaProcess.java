@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** A JVM of its own, for what cannot happen inside the test's JVM: a kill -9, or the packaged jar as a user runs it. */
 final class JavaProcess implements AutoCloseable {
@@ -79,6 +80,19 @@ final class JavaProcess implements AutoCloseable {
     void kill() {
         process.destroyForcibly();
         waitForExit();
+    }
+
+    /** Waits for a process that ends on its own (a command of the jar), and answers its exit code. */
+    int exitCode(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("Still running after " + timeout + "; see " + log);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** As Ctrl+C would: SIGTERM, shutdown hooks run. */

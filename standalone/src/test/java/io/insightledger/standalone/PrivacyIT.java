@@ -92,7 +92,7 @@ class PrivacyIT {
                 "/api/hypotheses/" + h + "/timeline", "/api/hypotheses/" + h + "/evolution",
                 "/api/hypotheses/" + h + "?asOf=" + decided, "/api/hypotheses?workspace=" + ws + "&asOf=" + decided,
                 "/api/decisions?workspace=" + ws, "/api/meetings?workspace=" + ws, "/api/meetings/" + m1,
-                "/api/meetings/" + m2, "/api/organizations?workspace=" + ws, "/api/organizations/Acme%20Bank?workspace=" + ws,
+                "/api/meetings/" + m2, "/api/organizations?workspace=" + ws, "/api/organizations/Acme%20Bank%20" + ws,
                 "/api/dashboard?workspace=" + ws + "&from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z");
         Map<String, JsonNode> before = answers(views);
         assertThat(before.get("/api/meetings/" + m1).toString()).contains(KIM, KIM_ROLE);
@@ -220,7 +220,8 @@ class PrivacyIT {
 
     private static Map<String, Object> meeting(String id, String workspace, String occurredAt,
                                                List<Map<String, String>> attendees, String notes) {
-        Map<String, Object> meeting = new LinkedHashMap<>(Requests.meeting(id, "Acme Bank"));
+        // an organisation no other test meets: its page shows these meetings only
+        Map<String, Object> meeting = new LinkedHashMap<>(Requests.meeting(id, "Acme Bank " + workspace));
         meeting.put("workspace", workspace);
         meeting.put("occurredAt", occurredAt);
         meeting.put("attendees", attendees);

@@ -273,7 +273,7 @@ public class Meeting {
     private static String personOf(String meetingId, String workspace, String givenId, String name,
                                    PersonalData personal, PersonLookup people, String field) {
         String personId = givenId != null ? givenId.toLowerCase(Locale.ROOT)
-                : personal.idFor(PersonalData.meetingKey(meetingId), "person:" + name.strip().toLowerCase(Locale.ROOT));
+                : personal.personNamed(meetingId, name);
         people.find(personId).ifPresent(known -> {
             if (!known.workspaceId().equals(workspace)) {
                 throw RuleViolationException.conflict("PersonIdTaken", "This person id is taken; choose another")

@@ -40,7 +40,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -79,7 +78,7 @@ class MeetingTest {
 
     /** The person meeting m-1 names by that name. */
     private static String personNamed(String name) {
-        return PERSONAL.idFor(PersonalData.meetingKey("m-1"), "person:" + name.toLowerCase(Locale.ROOT));
+        return PERSONAL.personNamed("m-1", name);
     }
 
     private static Attendee attendee(String name, String role, AttendeeSide side) {
@@ -342,7 +341,7 @@ class MeetingTest {
     void ErasedPersonIsNotNamedAgain() {
         String kim = personNamed("Kim");
         PersonalData personal = KeysInMemory.personalData();
-        personal.erase(PersonalData.personKey(personal.idFor(PersonalData.meetingKey("m-1"), "person:kim")));
+        personal.erase(PersonalData.personKey(personal.personNamed("m-1", "Kim")));
         fixtureWith(personal).givenNoPriorActivity()
                 .when(RECORD)
                 .expectNoEvents()

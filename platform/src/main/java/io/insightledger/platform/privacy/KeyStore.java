@@ -29,7 +29,12 @@ public final class KeyStore implements Keys, AutoCloseable {
     /** An erased key is cached as empty: it never comes back. */
     private final Cache<String, Optional<SecretKey>> keys;
 
-    KeyStore(PrivacyProperties.Database settings, MasterKey master, Duration cacheFor, String application) {
+    /** The key store the settings name, with their master key; the caller closes it. */
+    public static KeyStore open(PrivacyProperties settings, String application) {
+        return new KeyStore(settings.keys(), new MasterKey(settings.masterKey()), settings.keyCache(), application);
+    }
+
+    private KeyStore(PrivacyProperties.Database settings, MasterKey master, Duration cacheFor, String application) {
         if (settings == null || settings.url() == null || settings.url().isBlank()) {
             throw new IllegalStateException("insight.privacy.keys.url (INSIGHT_KEYS_DB_URL) is not set: personal "
                     + "data is sealed and read with keys from the key store");

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,6 +38,11 @@ public final class PersonalData {
 
     PersonalData(Keys keys) {
         this.keys = keys;
+    }
+
+    /** Sealing and opening with the keys of this key store. */
+    public static PersonalData of(KeyStore keys) {
+        return new PersonalData(keys);
     }
 
     public static String personKey(String personId) {
@@ -85,6 +91,14 @@ public final class PersonalData {
         long high = ByteBuffer.wrap(digest, 0, 8).getLong() & ~0xF000L | 0x8000L;
         long low = ByteBuffer.wrap(digest, 8, 8).getLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
         return new UUID(high, low).toString();
+    }
+
+    /**
+     * The person a meeting names by this name, without an id of their own: one per name (whatever its case and
+     * surrounding spaces) and meeting, so that a retry, an attendee and a speaker of the same name find the same id.
+     */
+    public String personNamed(String meetingId, String name) {
+        return idFor(meetingKey(meetingId), "person:" + name.strip().toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -12,12 +12,11 @@ public class PrivacyConfiguration {
 
     @Bean(destroyMethod = "close")
     KeyStore keyStore(PrivacyProperties properties, @Value("${spring.application.name}") String application) {
-        return new KeyStore(properties.keys(), new MasterKey(properties.masterKey()), properties.keyCache(),
-                application);
+        return KeyStore.open(properties, application);
     }
 
     @Bean
     PersonalData personalData(KeyStore keys) {
-        return new PersonalData(keys);
+        return PersonalData.of(keys);
     }
 }
