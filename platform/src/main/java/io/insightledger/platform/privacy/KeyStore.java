@@ -2,9 +2,8 @@ package io.insightledger.platform.privacy;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
+import io.insightledger.platform.OwnDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.crypto.SecretKey;
@@ -35,21 +34,10 @@ public final class KeyStore implements Keys, AutoCloseable {
     }
 
     private KeyStore(PrivacyProperties.Database settings, MasterKey master, Duration cacheFor, String application) {
-        if (settings == null || settings.url() == null || settings.url().isBlank()) {
-            throw new IllegalStateException("insight.privacy.keys.url (INSIGHT_KEYS_DB_URL) is not set: personal "
-                    + "data is sealed and read with keys from the key store");
-        }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.url());
-        config.setUsername(settings.username());
-        config.setPassword(settings.password());
-        config.setPoolName(application + "-keys");
-        config.setMaximumPoolSize(4);
-        config.setMinimumIdle(1);
-        config.setConnectionTimeout(2_000);
-        this.dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/keys")
-                .table("keys_schema_history").load().migrate();
+        this.dataSource = OwnDatabase.open("keys", settings == null ? null : settings.url(),
+                settings == null ? null : settings.username(), settings == null ? null : settings.password(),
+                application, Duration.ofSeconds(2), "insight.privacy.keys.url (INSIGHT_KEYS_DB_URL) is not set: "
+                        + "personal data is sealed and read with keys from the key store");
         this.jdbc = JdbcClient.create(dataSource);
         this.master = master;
         this.keys = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(100_000).build();

@@ -40,7 +40,8 @@ class PersonQueryController {
 
     private static final String UNKNOWN = """
             {"type": "about:blank", "title": "Not Found", "status": 404,
-             "detail": "No person is known under id 5b0c…", "instance": "/api/people/5b0c…"}""";
+             "detail": "No person is known under id 5b0c1f7a-3c2d-4e5f-8a9b-0c1d2e3f4a5b",
+             "instance": "/api/people/5b0c1f7a-3c2d-4e5f-8a9b-0c1d2e3f4a5b"}""";
 
     private final PersonReads people;
     private final ProjectionAdmin projections;
