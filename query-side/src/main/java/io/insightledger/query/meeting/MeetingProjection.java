@@ -70,14 +70,18 @@ class MeetingProjection implements Projection {
 
     @EventHandler
     void on(MeetingRecordedEvent event, EventContext context) throws JsonProcessingException {
+        Optional<String> notes = personal.open(event.notes());
+        // a sealed text whose key is gone: the meeting was redacted
+        boolean redacted = event.notes() != null && notes.isEmpty();
         writes.later("""
                         INSERT INTO meeting (meeting_id, title, occurred_at, organization, segment, channel, attendees,
                                              notes, tags, recorded_at, recorded_by, version, workspace_id, redacted)
                         VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)""",
                 event.meetingId(), event.title(), SqlValues.timestamp(event.occurredAt()), event.organization(),
                 event.segment(), event.channel().name(), attendees(event.attendees(), event.workspaceId()),
-                text(event.notes()), SqlValues.array(event.tags()), SqlValues.timestamp(context.occurredAt()),
-                context.actor(), context.sequenceNumber(), event.workspaceId(), gone(event.notes()));
+                notes.orElse(redacted ? PersonalData.REDACTED : ""), SqlValues.array(event.tags()),
+                SqlValues.timestamp(context.occurredAt()), context.actor(), context.sequenceNumber(),
+                event.workspaceId(), redacted);
         changed(event.meetingId());
     }
 
@@ -182,7 +186,6 @@ class MeetingProjection implements Projection {
     @EventHandler
     void on(PersonErasedEvent event, EventContext context) {
         personal.forget(PersonalData.personKey(event.personId()));
-        String person = "[{\"person\": \"" + event.personId() + "\"}]";
         List<String> meetings = new ArrayList<>();
         writes.now("""
                         INSERT INTO person (person_id, workspace_id, erased_at) VALUES (?, ?, ?)
@@ -195,10 +198,9 @@ class MeetingProjection implements Projection {
                                                                           'name', :erased, 'erased', true)
                                                   ELSE a END ORDER BY n)
                             FROM jsonb_array_elements(m.attendees) WITH ORDINALITY AS x(a, n))
-                        WHERE m.attendees @> CAST(:named AS jsonb)
+                        WHERE m.attendees @> jsonb_build_array(jsonb_build_object('person', :person))
                         RETURNING m.meeting_id""")
                 .param("person", event.personId()).param("erased", PersonalData.ERASED_PERSON)
-                .param("named", person)
                 .query(String.class).list().forEach(meetings::add);
         jdbc.sql("""
                         UPDATE meeting_observation SET speaker_name = ?, speaker_role = NULL WHERE speaker_id = ?
@@ -293,10 +295,6 @@ class MeetingProjection implements Projection {
     /** Free text of the meeting, opened; {@link PersonalData#REDACTED} once its key is gone. */
     private String text(Sealed sealed) {
         return sealed == null ? "" : personal.open(sealed).orElse(PersonalData.REDACTED);
-    }
-
-    private boolean gone(Sealed sealed) {
-        return sealed != null && personal.open(sealed).isEmpty();
     }
 
     private void known(String personId, String workspace) {
